@@ -1,0 +1,27 @@
+//! The `padan` command line: clap structs turned into plain configs, then the library's work.
+
+mod cli;
+mod io;
+mod segment_cmd;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("padan: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: cli::Cli) -> padan::Result<ExitCode> {
+    match cli.command {
+        cli::Command::Segment(args) => segment_cmd::run(args.into_config()?),
+    }
+}

@@ -1,0 +1,55 @@
+//! `padan segment`: one segment a line, or JSON lines with spans.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use padan::segment::Segmenter;
+use padan::text::LineIndex;
+use serde::Serialize;
+
+use crate::cli::{SegmentConfig, SegmentFormat};
+use crate::io::{read_text, Output};
+
+#[derive(Serialize)]
+struct SegmentRow<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    paragraph: usize,
+    heading: bool,
+}
+
+pub fn run(config: SegmentConfig) -> padan::Result<ExitCode> {
+    let decoded = read_text(&config.file, config.encoding)?;
+    let text = &decoded.text;
+    let segments = Segmenter::new(config.lang)
+        .with_max_chars(config.max_chars)
+        .split(text);
+    let mut out = Output::create(config.output.as_deref(), &[&config.file])?;
+    let index = LineIndex::new(text);
+    for segment in &segments {
+        let written = match config.format {
+            SegmentFormat::Text => writeln!(out, "{}", segment.text(text)),
+            SegmentFormat::Jsonl => {
+                let (line, column) = index.line_column(text, segment.span.start);
+                let row = SegmentRow {
+                    text: segment.text(text),
+                    start: segment.span.start + decoded.bom_len,
+                    end: segment.span.end + decoded.bom_len,
+                    line,
+                    column,
+                    paragraph: segment.paragraph,
+                    heading: segment.heading,
+                };
+                serde_json::to_writer(&mut out, &row)
+                    .map_err(std::io::Error::from)
+                    .and_then(|()| writeln!(out))
+            }
+        };
+        written.map_err(|e| out.error(e))?;
+    }
+    out.finish()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,103 @@
+//! The languages padan knows, and a cheap check that a text is in the language it claims.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A language padan has rules for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    /// Indonesian (Bahasa Indonesia).
+    Id,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's name in English, for messages and spreadsheet headers.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Id => "Indonesian",
+            Lang::En => "English",
+        }
+    }
+
+    /// Function words frequent in this language and rare in the other, for [`guess`].
+    fn markers(self) -> &'static [&'static str] {
+        match self {
+            Lang::Id => &[
+                "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "dalam", "tidak",
+                "akan", "pada", "adalah", "ke", "juga", "oleh", "karena", "bahwa", "ada", "saya",
+                "kami", "mereka", "tersebut", "atau", "bisa", "dapat", "sudah", "telah",
+            ],
+            Lang::En => &[
+                "the", "of", "and", "to", "in", "is", "that", "for", "with", "was", "on", "are",
+                "by", "this", "be", "from", "have", "has", "it", "not", "at", "as", "were",
+                "which", "or", "their", "will", "would",
+            ],
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "id" | "ind" | "in" | "indonesian" | "id-id" => Ok(Lang::Id),
+            "en" | "eng" | "english" | "en-us" | "en-gb" => Ok(Lang::En),
+            other => Err(format!(
+                "unknown language {other:?}, padan knows id (Indonesian) and en (English)"
+            )),
+        }
+    }
+}
+
+/// Guesses which of padan's languages `text` is in, from how often each language's function
+/// words occur. `None` when the text has too few of either to tell (a list of names, numbers).
+///
+/// ```
+/// use padan::{lang::guess, Lang};
+/// assert_eq!(guess("Menteri luar negeri AS dan Rusia berusaha meredakan ketegangan yang ada."), Some(Lang::Id));
+/// assert_eq!(guess("The foreign ministers of the US and Russia tried to ease tensions."), Some(Lang::En));
+/// ```
+pub fn guess(text: &str) -> Option<Lang> {
+    let mut id = 0usize;
+    let mut en = 0usize;
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(5_000)
+    {
+        let lower = word.to_lowercase();
+        if Lang::Id.markers().contains(&lower.as_str()) {
+            id += 1;
+        }
+        if Lang::En.markers().contains(&lower.as_str()) {
+            en += 1;
+        }
+    }
+    // Require a clear majority of enough evidence; short or mixed texts stay undecided.
+    if id + en < 3 {
+        None
+    } else if id >= 2 * en.max(1) {
+        Some(Lang::Id)
+    } else if en >= 2 * id.max(1) {
+        Some(Lang::En)
+    } else {
+        None
+    }
+}

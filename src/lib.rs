@@ -1,0 +1,14 @@
+//! padan pairs an Indonesian text with its English reference, aligns them sentence by sentence
+//! and builds a bilingual glossary that translators review in a spreadsheet.
+//!
+//! The pipeline: [`text`] (decode and normalize) -> [`segment`] (sentences) -> `align` (beads)
+//! -> `glossary` (term pairs) -> `export` (output formats). The library never opens a file; the
+//! `padan` binary does.
+
+pub mod error;
+pub mod lang;
+pub mod segment;
+pub mod text;
+
+pub use error::{Error, Result};
+pub use lang::Lang;

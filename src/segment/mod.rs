@@ -1,0 +1,313 @@
+//! Sentence segmentation for Indonesian and English.
+//!
+//! Lines are hard boundaries (a line without final punctuation, such as a heading, is a
+//! segment of its own). Inside a line a boundary follows `.`, `!`, `?` or `…` (with any closing
+//! quotes and brackets) before whitespace, unless the rules say otherwise: abbreviations and
+//! titles from the per-language tables in this folder, initials, numbers, attributions after a
+//! closing quote (`,” kata Lavrov`, `?” tanya dia`), an ellipsis inside a quotation, and stray
+//! punctuation, which joins the segment before it.
+
+mod rules;
+
+use std::ops::Range;
+
+use crate::text::{self, is_space};
+use crate::Lang;
+
+pub use rules::Rules;
+
+/// A segment (sentence) of a text: a byte span into the text, never empty, trimmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// Byte range into the text the segment was cut from.
+    pub span: Range<usize>,
+    /// 0-based index of the line (paragraph) the segment is on.
+    pub paragraph: usize,
+    /// True when the segment is a whole line without final punctuation (a heading).
+    pub heading: bool,
+}
+
+impl Segment {
+    /// The segment's text within `text`, the text it was cut from.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.span.clone()]
+    }
+}
+
+/// Splits text into sentences by one language's rules.
+///
+/// ```
+/// use padan::{segment::Segmenter, Lang};
+/// let text = "Dr. Ehud Ur memperingatkan. Penelitian masih awal.";
+/// let segments = Segmenter::new(Lang::Id).split(text);
+/// let sentences: Vec<_> = segments.iter().map(|s| s.text(text)).collect();
+/// assert_eq!(sentences, ["Dr. Ehud Ur memperingatkan.", "Penelitian masih awal."]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Segmenter {
+    rules: Rules,
+    max_chars: usize,
+}
+
+/// Segments longer than this many characters are cut at a word boundary, so that no single
+/// segment can make alignment quadratic (a text without punctuation, a scraped page).
+pub const DEFAULT_MAX_SEGMENT_CHARS: usize = 2_000;
+
+impl Segmenter {
+    /// A segmenter with the shipped rules for `lang`.
+    pub fn new(lang: Lang) -> Self {
+        Segmenter {
+            rules: Rules::for_lang(lang),
+            max_chars: DEFAULT_MAX_SEGMENT_CHARS,
+        }
+    }
+
+    /// Sets the longest segment, in characters, before it is cut at a word boundary.
+    pub fn with_max_chars(mut self, max_chars: usize) -> Self {
+        self.max_chars = max_chars.max(1);
+        self
+    }
+
+    /// The segments of `text`, in order.
+    pub fn split(&self, text: &str) -> Vec<Segment> {
+        let mut out = Vec::new();
+        for (paragraph, line) in text::lines(text).enumerate() {
+            let before = out.len();
+            self.split_line(text, line, paragraph, &mut out);
+            if out.len() == before + 1 {
+                let segment = &mut out[before];
+                segment.heading = !ends_with_terminal(segment.text(text));
+            }
+        }
+        self.cut_long(text, out)
+    }
+
+    fn split_line(&self, text: &str, line: Range<usize>, paragraph: usize, out: &mut Vec<Segment>) {
+        let base = line.start;
+        let chars: Vec<(usize, char)> = text[line.clone()]
+            .char_indices()
+            .map(|(i, c)| (base + i, c))
+            .collect();
+        let n = chars.len();
+        let offset = |k: usize| if k < n { chars[k].0 } else { line.end };
+        let mut push = |range: Range<usize>| {
+            let range = text::trim_range(text, range);
+            if !range.is_empty() {
+                out.push(Segment {
+                    span: range,
+                    paragraph,
+                    heading: false,
+                });
+            }
+        };
+
+        let mut quotes = QuoteDepth::default();
+        let mut start = 0;
+        let mut i = 0;
+        while i < n {
+            let c = chars[i].1;
+            if !is_terminal(c) {
+                quotes.see(&chars, i);
+                i += 1;
+                continue;
+            }
+            let depth_at_terminal = quotes.depth();
+            // The cluster: terminal punctuation with closing quotes and brackets (`.”`, `?!)`).
+            let mut end = i;
+            while end < n && (is_terminal(chars[end].1) || is_closer(chars[end].1)) {
+                quotes.see(&chars, end);
+                end += 1;
+            }
+            let glued = end < n && !is_space(chars[end].1);
+            if glued && !is_glued_boundary(&chars, i, end) {
+                // `3.5`, `U.S`, `a.n` and the like: no boundary inside a word.
+                i = end;
+                continue;
+            }
+            // Stray punctuation (`Rusia. .`) joins the cluster before it.
+            let mut next = skip_space(&chars, end);
+            while next < n {
+                let token_end = token_end(&chars, next);
+                if chars[next..token_end]
+                    .iter()
+                    .all(|&(_, c)| is_terminal(c) || is_closer(c))
+                {
+                    end = token_end;
+                    next = skip_space(&chars, end);
+                } else {
+                    break;
+                }
+            }
+            if next >= n {
+                break;
+            }
+            let cluster: Vec<char> = chars[i..end].iter().map(|&(_, c)| c).collect();
+            let previous = previous_word(text, offset(word_start(&chars, i)), offset(i));
+            let following = &text[offset(next)..offset(token_end(&chars, next))];
+            if self
+                .rules
+                .is_boundary(previous, &cluster, following, depth_at_terminal > 0)
+            {
+                push(offset(start)..offset(end));
+                start = next;
+            }
+            i = next;
+        }
+        push(offset(start)..line.end);
+    }
+
+    /// Cuts segments longer than `max_chars` at the last whitespace before the limit.
+    fn cut_long(&self, text: &str, segments: Vec<Segment>) -> Vec<Segment> {
+        if segments.iter().all(|s| s.span.len() <= self.max_chars) {
+            return segments;
+        }
+        let mut out = Vec::with_capacity(segments.len());
+        for segment in segments {
+            let mut rest = segment.span.clone();
+            while text[rest.clone()].chars().count() > self.max_chars {
+                let slice = &text[rest.clone()];
+                let limit = slice
+                    .char_indices()
+                    .nth(self.max_chars)
+                    .map_or(slice.len(), |(i, _)| i);
+                let cut = slice[..limit]
+                    .rfind(is_space)
+                    .filter(|&p| p > 0)
+                    .unwrap_or(limit);
+                let head = text::trim_range(text, rest.start..rest.start + cut);
+                let tail = text::trim_range(text, rest.start + cut..rest.end);
+                out.push(Segment {
+                    span: head,
+                    ..segment.clone()
+                });
+                rest = tail;
+            }
+            if !rest.is_empty() {
+                out.push(Segment {
+                    span: rest,
+                    ..segment
+                });
+            }
+        }
+        out
+    }
+}
+
+/// One segment a line: input that is already segmented (`--presegmented`). Blank lines are
+/// skipped; each segment keeps its span.
+///
+/// ```
+/// let text = "Satu.\n\nDua dua.\n";
+/// let segments = padan::segment::lines(text);
+/// assert_eq!(segments.len(), 2);
+/// assert_eq!(segments[1].text(text), "Dua dua.");
+/// ```
+pub fn lines(text: &str) -> Vec<Segment> {
+    text::lines(text)
+        .enumerate()
+        .filter_map(|(paragraph, line)| {
+            let span = text::trim_range(text, line);
+            (!span.is_empty()).then(|| Segment {
+                heading: !ends_with_terminal(&text[span.clone()]),
+                span,
+                paragraph,
+            })
+        })
+        .collect()
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '‽' | '。')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '„'
+    )
+}
+
+/// Whether a segment ends as a sentence does (after trailing closers), not as a heading.
+fn ends_with_terminal(segment: &str) -> bool {
+    segment
+        .trim_end_matches(|c: char| is_closer(c) || is_space(c))
+        .ends_with(|c: char| is_terminal(c) || c == ':' || c == ';')
+}
+
+/// Text scraped from the web often loses the space after a period: `Africa.On 2 April`. A
+/// lower-case word of two or more letters, one terminal mark, then a capital followed by a
+/// lower-case letter is a boundary; `U.S.A`, `Ph.D`, `3.5` and `Node.js` are not.
+fn is_glued_boundary(chars: &[(usize, char)], terminal: usize, end: usize) -> bool {
+    let before_lower = terminal >= 2
+        && chars[terminal - 1].1.is_lowercase()
+        && chars[terminal - 2].1.is_lowercase();
+    let after_word = matches!(
+        (chars.get(end), chars.get(end + 1)),
+        (Some(&(_, a)), Some(&(_, b))) if a.is_uppercase() && b.is_lowercase()
+    );
+    end == terminal + 1 && before_lower && after_word
+}
+
+fn skip_space(chars: &[(usize, char)], mut k: usize) -> usize {
+    while k < chars.len() && is_space(chars[k].1) {
+        k += 1;
+    }
+    k
+}
+
+fn token_end(chars: &[(usize, char)], mut k: usize) -> usize {
+    while k < chars.len() && !is_space(chars[k].1) {
+        k += 1;
+    }
+    k
+}
+
+fn word_start(chars: &[(usize, char)], mut k: usize) -> usize {
+    while k > 0 && !is_space(chars[k - 1].1) {
+        k -= 1;
+    }
+    k
+}
+
+/// The word before a terminal cluster, without the quotes and brackets around it.
+fn previous_word(text: &str, start: usize, end: usize) -> &str {
+    text[start..end]
+        .trim_start_matches(is_opener)
+        .trim_end_matches(is_closer)
+}
+
+/// Tracks how deep inside quotations a position is, for the ellipsis rule.
+#[derive(Default)]
+struct QuoteDepth {
+    double: usize,
+    single: usize,
+    straight_double_open: bool,
+}
+
+impl QuoteDepth {
+    fn depth(&self) -> usize {
+        self.double + self.single + usize::from(self.straight_double_open)
+    }
+
+    fn see(&mut self, chars: &[(usize, char)], k: usize) {
+        let prev_is_space = k == 0 || is_space(chars[k - 1].1) || is_opener(chars[k - 1].1);
+        let next_is_letter = chars.get(k + 1).is_some_and(|&(_, c)| c.is_alphanumeric());
+        match chars[k].1 {
+            '“' | '«' | '„' => self.double += 1,
+            '”' | '»' => self.double = self.double.saturating_sub(1),
+            '‘' => self.single += 1,
+            '’' if !next_is_letter => self.single = self.single.saturating_sub(1),
+            '"' => {
+                self.straight_double_open = prev_is_space && !self.straight_double_open;
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

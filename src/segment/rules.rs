@@ -1,0 +1,147 @@
+//! The per-language rule tables: abbreviations by class and common sentence openers, read
+//! from the text files beside this one at build time.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::Lang;
+
+/// How an abbreviation behaves before whitespace and a following word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Never ends a sentence: a name or number follows (`Dr.`, `Jl.`, `Mr.`).
+    Title,
+    /// Never ends a sentence (`e.g.`, `a.n.`).
+    Inner,
+    /// An abbreviation only before a number (`No. 5`); elsewhere a plain word.
+    Number,
+    /// May end a sentence: a boundary only before a common sentence opener (`dll.`, `etc.`).
+    Final,
+}
+
+/// The segmentation rules of one language.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    abbreviations: HashMap<String, Class>,
+    openers: HashSet<String>,
+}
+
+impl Rules {
+    /// The shipped rules for `lang`.
+    pub fn for_lang(lang: Lang) -> Self {
+        let (abbreviations, openers) = match lang {
+            Lang::Id => (
+                include_str!("abbreviations.id.txt"),
+                include_str!("starters.id.txt"),
+            ),
+            Lang::En => (
+                include_str!("abbreviations.en.txt"),
+                include_str!("starters.en.txt"),
+            ),
+        };
+        Rules {
+            abbreviations: data_lines(abbreviations)
+                .filter_map(|line| {
+                    let (word, class) = line.split_once(char::is_whitespace)?;
+                    let class = match class.trim() {
+                        "title" => Class::Title,
+                        "inner" => Class::Inner,
+                        "number" => Class::Number,
+                        "final" => Class::Final,
+                        _ => return None,
+                    };
+                    Some((word.to_owned(), class))
+                })
+                .collect(),
+            openers: data_lines(openers).map(str::to_owned).collect(),
+        }
+    }
+
+    fn class(&self, word_with_period: &str) -> Option<Class> {
+        self.abbreviations.get(word_with_period).copied()
+    }
+
+    /// Decides whether a terminal `cluster` (e.g. `.`, `?”`, `…`) after `previous` (the word
+    /// before it) and before `following` (the next whitespace-separated token) ends a sentence.
+    /// `in_quote` says whether the cluster stands inside an open quotation.
+    pub(crate) fn is_boundary(
+        &self,
+        previous: &str,
+        cluster: &[char],
+        following: &str,
+        in_quote: bool,
+    ) -> bool {
+        let closed = cluster
+            .iter()
+            .skip_while(|&&c| !super::is_closer(c))
+            .any(|&c| super::is_closer(c));
+        let word = following.trim_start_matches(|c: char| {
+            super::is_opener(c) || matches!(c, '-' | '–' | '—' | '*' | '•')
+        });
+        let opens_quote = following.starts_with(super::is_opener);
+        let Some(first) = word.chars().next() else {
+            return true;
+        };
+        let lower_next = first.is_lowercase();
+        let terminals: Vec<char> = cluster
+            .iter()
+            .copied()
+            .filter(|&c| super::is_terminal(c))
+            .collect();
+
+        if terminals.iter().any(|&c| matches!(c, '?' | '!' | '‽')) {
+            // `?” tanya dia`: an attribution after the quotation, not a new sentence. Without a
+            // closing quote a lower-case word still starts a sentence (transcribed speech).
+            return !(closed && lower_next);
+        }
+        let ellipsis = terminals.contains(&'…') || terminals.len() >= 2;
+        if ellipsis {
+            return !in_quote && (first.is_uppercase() || opens_quote) && !lower_next;
+        }
+        if lower_next {
+            return false;
+        }
+        let class = self.class_of(previous);
+        if first.is_numeric() {
+            return !matches!(class, Some(Class::Title | Class::Number | Class::Inner));
+        }
+        match class {
+            Some(Class::Title | Class::Inner) => false,
+            Some(Class::Final) => opens_quote || self.is_opener(word),
+            Some(Class::Number) | None => true,
+        }
+    }
+
+    /// The class of the word before a period: listed abbreviations, then initials and dotted
+    /// acronyms, which behave like abbreviations that may end a sentence.
+    fn class_of(&self, previous: &str) -> Option<Class> {
+        if previous.is_empty() {
+            return None;
+        }
+        let with_period = format!("{previous}.");
+        if let Some(class) = self.class(&with_period) {
+            return Some(class);
+        }
+        let mut letters = previous.chars();
+        // An initial is one capital letter; a lone lower-case letter is a unit (`3,50 m.`).
+        let is_initial =
+            matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+        let is_dotted = previous.contains('.')
+            && previous.split('.').all(|part| {
+                !part.is_empty()
+                    && part.chars().count() <= 4
+                    && part.chars().all(char::is_alphabetic)
+            });
+        (is_initial || is_dotted).then_some(Class::Final)
+    }
+
+    fn is_opener(&self, word: &str) -> bool {
+        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        self.openers.contains(word)
+    }
+}
+
+fn data_lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}

@@ -1,0 +1,64 @@
+//! A comparison key for text: NFC, then typographic variants folded to one form.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The folded form of one character: curly quotes to straight ones, dashes to `-`, exotic
+/// spaces to a plain space, zero-width characters to nothing. `None` drops the character.
+///
+/// ```
+/// assert_eq!(padan::text::fold_char('”'), Some('"'));
+/// assert_eq!(padan::text::fold_char('\u{200B}'), None);
+/// ```
+pub fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+        | '\u{2033}' => '"',
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{0060}'
+        | '\u{00B4}' => '\'',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => '-',
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' | '\u{3000}' => ' ',
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => return None,
+        other => other,
+    })
+}
+
+/// The comparison key of `text`: NFC-normalized, typographic variants folded ([`fold_char`]),
+/// `…` spelt `...`. Never shown to a user; outputs show the original.
+///
+/// ```
+/// assert_eq!(padan::text::fold("“Cafe\u{301}” – ok…"), "\"Café\" - ok...");
+/// ```
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfc() {
+        if c == '\u{2026}' {
+            out.push_str("...");
+        } else if let Some(folded) = fold_char(c) {
+            out.push(folded);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_typographic_variants_for_both_languages() {
+        let cases = [
+            ("“konstruktif”", "\"konstruktif\""),
+            ("“constructive”", "\"constructive\""),
+            ("Russia’s", "Russia's"),
+            ("Reykjavik – yang", "Reykjavik - yang"),
+            ("sama … dunia", "sama ... dunia"),
+            ("7\u{00A0}800", "7 800"),
+            ("ke\u{200B}tua", "ketua"),
+            ("Jose\u{0301}", "José"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(fold(input), expected, "input {input:?}");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! Reading input text and normalizing it for comparison.
+//!
+//! The original text is what every output shows; [`fold`] gives a key for matching only.
+//! Byte spans everywhere in padan are into the decoded text that [`decode`] returns (for UTF-8
+//! input that is the file itself, less a byte-order mark).
+
+mod decode;
+mod fold;
+
+pub use decode::{decode, Decoded, Encoding};
+pub use fold::{fold, fold_char};
+
+/// Maps byte offsets of a text to 1-based line and column numbers.
+///
+/// Lines end at `\n`, `\r\n` or a lone `\r`; columns count characters, not bytes.
+///
+/// ```
+/// let index = padan::text::LineIndex::new("ab\r\ncd");
+/// assert_eq!(index.line_column("ab\r\ncd", 4), (2, 1));
+/// ```
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts }
+    }
+
+    /// The 1-based line and character column of byte `offset` in `text`.
+    pub fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let column = text
+            .get(start..offset)
+            .map_or(1, |prefix| prefix.chars().count() + 1);
+        (line, column)
+    }
+}
+
+/// Splits `text` into its lines, each as a byte range without its line end.
+///
+/// ```
+/// let text = "a\r\nb\rc\n";
+/// let lines: Vec<_> = padan::text::lines(text).map(|r| &text[r]).collect();
+/// assert_eq!(lines, ["a", "b", "c"]);
+/// ```
+pub fn lines(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let mut i = start;
+        while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+            i += 1;
+        }
+        let line = start..i;
+        start = if i + 1 < bytes.len() && bytes[i] == b'\r' && bytes[i + 1] == b'\n' {
+            i + 2
+        } else {
+            i + 1
+        };
+        Some(line)
+    })
+}
+
+/// Whether a character counts as whitespace for segmentation and trimming, including the
+/// non-breaking and zero-width spaces that word processors leave behind.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        )
+}
+
+/// The byte range of `text[range]` with leading and trailing whitespace ([`is_space`]) removed.
+pub fn trim_range(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let slice = &text[range.clone()];
+    let start = slice.len() - slice.trim_start_matches(is_space).len();
+    let end = slice.trim_end_matches(is_space).len();
+    if end <= start {
+        range.start + start..range.start + start
+    } else {
+        range.start + start..range.start + end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_column_counts_characters_and_every_line_end() {
+        let text = "é\nab\r\ncd\ref";
+        let index = LineIndex::new(text);
+        let cases = [
+            (0, (1, 1)),
+            (2, (1, 2)),
+            (3, (2, 1)),
+            (4, (2, 2)),
+            (7, (3, 1)),
+            (10, (4, 1)),
+        ];
+        for (offset, expected) in cases {
+            assert_eq!(
+                index.line_column(text, offset),
+                expected,
+                "offset {offset} in {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn lines_handles_crlf_cr_lf_and_no_final_newline() {
+        let cases: [(&str, &[&str]); 4] = [
+            ("a\nb", &["a", "b"]),
+            ("a\r\n\r\nb\r\n", &["a", "", "b"]),
+            ("a\rb\r", &["a", "b"]),
+            ("", &[]),
+        ];
+        for (text, expected) in cases {
+            let got: Vec<_> = lines(text).map(|r| &text[r]).collect();
+            assert_eq!(got, expected, "input {text:?}");
+        }
+    }
+}
