@@ -5,7 +5,9 @@
 //! -> `glossary` (term pairs) -> `export` (output formats). The library never opens a file; the
 //! `padan` binary does.
 
+pub mod align;
 pub mod error;
+pub mod glossary;
 pub mod lang;
 pub mod segment;
 pub mod text;

@@ -30,8 +30,21 @@ pub fn fold_char(c: char) -> Option<char> {
 /// assert_eq!(padan::text::fold("“Cafe\u{301}” – ok…"), "\"Café\" - ok...");
 /// ```
 pub fn fold(text: &str) -> String {
+    // ASCII text has nothing to fold but the backtick.
+    if text.is_ascii() {
+        return text.replace('`', "'");
+    }
     let mut out = String::with_capacity(text.len());
-    for c in text.nfc() {
+    // Most text is NFC already; the quick check saves the normalizer's buffering.
+    let normalized: Box<dyn Iterator<Item = char>> =
+        if unicode_normalization::is_nfc_quick(text.chars())
+            == unicode_normalization::IsNormalized::Yes
+        {
+            Box::new(text.chars())
+        } else {
+            Box::new(text.nfc())
+        };
+    for c in normalized {
         if c == '\u{2026}' {
             out.push_str("...");
         } else if let Some(folded) = fold_char(c) {

@@ -6,6 +6,7 @@
 
 mod decode;
 mod fold;
+pub mod stem;
 
 pub use decode::{decode, Decoded, Encoding};
 pub use fold::{fold, fold_char};

@@ -1,0 +1,470 @@
+//! What the cost model sees of a segment: its length and its anchors, as weighted concepts.
+//!
+//! Every content token of a segment becomes one or more concepts: its English stem (an
+//! identical word or name on the other side), its number values, its cognate key, and the
+//! English concepts the lexicon gives its word or phrase. Two tokens on opposite sides are
+//! linked when they share a concept. Each token weighs by its rarity in its document, capped,
+//! so that a frequent token (a bare `1`, a name in every sentence) cannot pull the path.
+
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
+
+use super::lexicon::{Lexicon, MAX_PHRASE_WORDS};
+use super::tokens::{cognate_key, is_stopword, number_keys, scan_tokens};
+use crate::Lang;
+
+/// How much a link of each kind counts, relative to a dictionary link.
+pub(crate) mod strength {
+    pub const NUMBER: f32 = 1.5;
+    pub const IDENTICAL: f32 = 1.0;
+    pub const DICTIONARY: f32 = 1.0;
+    pub const PHRASE: f32 = 1.2;
+    pub const COGNATE: f32 = 0.8;
+    pub const LEARNED: f32 = 0.9;
+    pub const SHAPE: f32 = 1.0;
+}
+
+/// The heaviest a single token can weigh.
+const WEIGHT_CAP: f32 = 3.0;
+/// What a shape mark (a question mark, a heading) weighs.
+const SHAPE_WEIGHT: f32 = 0.6;
+
+/// One concept of one token.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Entry {
+    pub concept: u32,
+    pub token: u32,
+    pub strength: f32,
+}
+
+/// A segment (or a run of segments) as the cost model sees it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Unit {
+    /// Characters, whitespace excluded.
+    pub len: f32,
+    /// Weight of each token (content tokens and shape marks).
+    pub weights: Vec<f32>,
+    /// Concepts, sorted by concept id.
+    pub entries: Vec<Entry>,
+    /// Whether the unit starts a paragraph (raw text only).
+    pub paragraph_start: Option<bool>,
+}
+
+impl Unit {
+    /// Total token weight.
+    pub fn total(&self) -> f32 {
+        self.weights.iter().sum()
+    }
+
+    /// The unit made of `units` in order, as one.
+    pub fn concat(units: &[Unit]) -> Unit {
+        let mut out = Unit {
+            paragraph_start: units.first().and_then(|u| u.paragraph_start),
+            ..Unit::default()
+        };
+        for unit in units {
+            let offset = out.weights.len() as u32;
+            out.len += unit.len;
+            out.weights.extend_from_slice(&unit.weights);
+            out.entries.extend(unit.entries.iter().map(|e| Entry {
+                token: e.token + offset,
+                ..*e
+            }));
+        }
+        out.entries.sort_by_key(|e| (e.concept, e.token));
+        out
+    }
+}
+
+/// Interns concept strings as small integers shared by both sides of one alignment.
+#[derive(Debug, Default)]
+pub(crate) struct Concepts {
+    ids: FxHashMap<String, u32>,
+}
+
+impl Concepts {
+    pub fn id(&mut self, concept: &str) -> u32 {
+        if let Some(&id) = self.ids.get(concept) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(concept.to_owned(), id);
+        id
+    }
+}
+
+/// A segment's text with what alignment needs to know about its place.
+#[derive(Debug, Clone, Copy)]
+pub struct SegmentInput<'a> {
+    /// The segment's text.
+    pub text: &'a str,
+    /// Whether the segment starts a paragraph; `None` for pre-segmented input, where it says
+    /// nothing.
+    pub paragraph_start: Option<bool>,
+}
+
+/// The content tokens of a side, tokenized once and reused by every pass. Words are interned:
+/// stems and concepts are worked out once per distinct word.
+#[derive(Debug, Clone)]
+pub(crate) struct SideTokens {
+    pub lang: Lang,
+    /// The distinct words of the side.
+    pub words: Vec<Word>,
+    /// Per segment, its content tokens (stopwords dropped) as indices into `words`.
+    pub segments: Vec<Vec<u32>>,
+    pub shapes: Vec<Vec<&'static str>>,
+    pub lens: Vec<f32>,
+    pub paragraph_starts: Vec<Option<bool>>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Word {
+    /// Lower-case folded form.
+    pub text: String,
+    /// Stem in the side's language.
+    pub stem: String,
+    /// English stem of the form: what an identical word on the English side stems to. Empty
+    /// for an Indonesian word the lexicon knows, which needs no identity anchor.
+    pub english_stem: String,
+    pub is_number: bool,
+}
+
+impl SideTokens {
+    pub fn new(segments: &[SegmentInput], lang: Lang, lexicon: &Lexicon) -> Self {
+        let mut side = SideTokens {
+            lang,
+            words: Vec::new(),
+            segments: Vec::with_capacity(segments.len()),
+            shapes: Vec::with_capacity(segments.len()),
+            lens: Vec::with_capacity(segments.len()),
+            paragraph_starts: Vec::with_capacity(segments.len()),
+        };
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        for segment in segments {
+            let mut tokens = Vec::new();
+            scan_tokens(segment.text, |text, _| {
+                let is_number = text.bytes().any(|b| b.is_ascii_digit());
+                if !is_number && is_stopword(lang, text) {
+                    return;
+                }
+                if let Some(&id) = ids.get(text) {
+                    tokens.push(id);
+                    return;
+                }
+                let (stem, english_stem) = if is_number {
+                    (text.to_owned(), text.to_owned())
+                } else {
+                    match lang {
+                        Lang::En => {
+                            let stem = lexicon.en_stemmer.stem(text);
+                            (stem.clone(), stem)
+                        }
+                        Lang::Id => {
+                            let stem = lexicon.id_stemmer.stem(text);
+                            // Only a word the lexicon does not know can be the same word in
+                            // English (a name, a loanword): stem it the English way for that.
+                            let known = !lexicon.lookup(text).is_empty()
+                                || !lexicon.lookup(&stem).is_empty();
+                            let english = if known {
+                                String::new()
+                            } else {
+                                lexicon.en_stemmer.stem(text)
+                            };
+                            (stem, english)
+                        }
+                    }
+                };
+                let id = side.words.len() as u32;
+                side.words.push(Word {
+                    text: text.to_owned(),
+                    stem,
+                    english_stem,
+                    is_number,
+                });
+                ids.insert(text.to_owned(), id);
+                tokens.push(id);
+            });
+            side.segments.push(tokens);
+            side.shapes.push(shape_marks(segment.text));
+            side.lens
+                .push(segment.text.chars().filter(|c| !c.is_whitespace()).count() as f32);
+            side.paragraph_starts.push(segment.paragraph_start);
+        }
+        side
+    }
+
+    /// Document frequency of each word, over segments.
+    fn document_frequency(&self) -> Vec<u32> {
+        let mut df = vec![0u32; self.words.len()];
+        let mut seen: Vec<u32> = Vec::new();
+        for tokens in &self.segments {
+            seen.clear();
+            seen.extend_from_slice(tokens);
+            seen.sort_unstable();
+            seen.dedup();
+            for &w in &seen {
+                df[w as usize] += 1;
+            }
+        }
+        df
+    }
+
+    /// The concepts of one word, without the phrases it starts: the same for every occurrence.
+    fn word_concepts(
+        &self,
+        word: &Word,
+        lexicon: &Lexicon,
+        concepts: &mut Concepts,
+    ) -> Vec<(u32, f32)> {
+        let mut out = Vec::new();
+        let mut push = |concept: &str, strength: f32| out.push((concepts.id(concept), strength));
+        if word.is_number {
+            for key in number_keys(&word.text, self.lang) {
+                push(&key, strength::NUMBER);
+            }
+            push(&format!("x:{}", word.text), strength::IDENTICAL);
+            return out;
+        }
+        // The same word or name on both sides (Lavrov, NATO, data): English stems agree.
+        if !word.english_stem.is_empty() {
+            push(&format!("w:{}", word.english_stem), strength::IDENTICAL);
+        }
+        if let Some(key) = cognate_key(&word.text, self.lang) {
+            push(&format!("c:{key}"), strength::COGNATE);
+        }
+        if self.lang == Lang::Id {
+            for key in [&word.text, &word.stem] {
+                for concept in lexicon.lookup(key) {
+                    push(concept, strength::DICTIONARY);
+                }
+            }
+        }
+        out
+    }
+
+    /// `units` with the concepts of learned word pairs added to the tokens whose stem has one.
+    pub fn with_learned(
+        &self,
+        units: &[Unit],
+        learned: &HashMap<String, Vec<String>>,
+        concepts: &mut Concepts,
+    ) -> Vec<Unit> {
+        let learned_by_word: Vec<Option<Vec<u32>>> = self
+            .words
+            .iter()
+            .map(|w| {
+                learned
+                    .get(&w.stem)
+                    .map(|targets| targets.iter().map(|c| concepts.id(c)).collect())
+            })
+            .collect();
+        let mut out = units.to_vec();
+        for (unit, tokens) in out.iter_mut().zip(&self.segments) {
+            let before = unit.entries.len();
+            for (i, &w) in tokens.iter().enumerate() {
+                if let Some(targets) = &learned_by_word[w as usize] {
+                    unit.entries.extend(targets.iter().map(|&concept| Entry {
+                        concept,
+                        token: i as u32,
+                        strength: strength::LEARNED,
+                    }));
+                }
+            }
+            if unit.entries.len() > before {
+                unit.entries.sort_by_key(|e| (e.concept, e.token));
+                unit.entries.dedup_by_key(|e| (e.concept, e.token));
+            }
+        }
+        out
+    }
+
+    /// Builds the units of this side: weighted tokens with their concepts.
+    pub fn units(&self, lexicon: &Lexicon, concepts: &mut Concepts) -> Vec<Unit> {
+        let df = self.document_frequency();
+        let n = self.segments.len() as f32;
+        let weights: Vec<f32> = df
+            .iter()
+            .map(|&freq| (1.0 + n / freq.max(1) as f32).ln().clamp(0.3, WEIGHT_CAP))
+            .collect();
+        let word_concepts: Vec<Vec<(u32, f32)>> = self
+            .words
+            .iter()
+            .map(|w| self.word_concepts(w, lexicon, concepts))
+            .collect();
+        let starts_phrase: Vec<bool> = self
+            .words
+            .iter()
+            .map(|w| {
+                !w.is_number
+                    && match self.lang {
+                        Lang::Id => {
+                            lexicon.starts_phrase(&w.text) || lexicon.starts_phrase(&w.stem)
+                        }
+                        Lang::En => lexicon.starts_english_phrase(&w.stem),
+                    }
+            })
+            .collect();
+        let mut units = Vec::with_capacity(self.segments.len());
+        for (k, tokens) in self.segments.iter().enumerate() {
+            let mut unit = Unit {
+                len: self.lens[k],
+                paragraph_start: self.paragraph_starts[k],
+                ..Unit::default()
+            };
+            for (i, &w) in tokens.iter().enumerate() {
+                let w = w as usize;
+                unit.weights.push(weights[w]);
+                unit.entries
+                    .extend(word_concepts[w].iter().map(|&(concept, strength)| Entry {
+                        concept,
+                        token: i as u32,
+                        strength,
+                    }));
+                if !starts_phrase[w] {
+                    continue;
+                }
+                for (surface, stemmed) in self.phrases(tokens, i, lexicon) {
+                    let found: Vec<String> = match self.lang {
+                        Lang::Id => [&surface, &stemmed]
+                            .iter()
+                            .flat_map(|key| lexicon.lookup(key).iter().cloned())
+                            .collect(),
+                        Lang::En if lexicon.is_english_phrase(&stemmed) => {
+                            vec![format!("p:{stemmed}")]
+                        }
+                        Lang::En => Vec::new(),
+                    };
+                    for concept in found {
+                        unit.entries.push(Entry {
+                            concept: concepts.id(&concept),
+                            token: i as u32,
+                            strength: strength::PHRASE,
+                        });
+                    }
+                }
+            }
+            let first_shape = unit.weights.len() as u32;
+            for (s, mark) in self.shapes[k].iter().enumerate() {
+                unit.weights.push(SHAPE_WEIGHT);
+                let concept = concepts.id(mark);
+                unit.entries.push(Entry {
+                    concept,
+                    token: first_shape + s as u32,
+                    strength: strength::SHAPE,
+                });
+            }
+            unit.entries.sort_by_key(|e| (e.concept, e.token));
+            unit.entries.dedup_by_key(|e| (e.concept, e.token));
+            units.push(unit);
+        }
+        units
+    }
+
+    /// The phrases of two to four tokens that start at token `i`: (surface words, stems),
+    /// as long as the lexicon has a longer phrase with that start.
+    fn phrases(&self, tokens: &[u32], i: usize, lexicon: &Lexicon) -> Vec<(String, String)> {
+        let word = |k: usize| &self.words[tokens[k] as usize];
+        let mut out = Vec::new();
+        let mut surface = word(i).text.clone();
+        let mut stemmed = word(i).stem.clone();
+        for k in (i + 1..tokens.len()).take(MAX_PHRASE_WORDS - 1) {
+            let open = match self.lang {
+                Lang::Id => lexicon.starts_phrase(&surface) || lexicon.starts_phrase(&stemmed),
+                Lang::En => lexicon.starts_english_phrase(&stemmed),
+            };
+            if !open {
+                break;
+            }
+            surface.push(' ');
+            surface.push_str(&word(k).text);
+            stemmed.push(' ');
+            stemmed.push_str(&word(k).stem);
+            out.push((surface.clone(), stemmed.clone()));
+        }
+        out
+    }
+}
+
+/// Marks of a segment's shape that translations keep: a question, an exclamation, a quotation,
+/// a heading (no final punctuation), parentheses, a colon.
+fn shape_marks(text: &str) -> Vec<&'static str> {
+    let mut marks = Vec::new();
+    let trimmed = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | '»')
+    });
+    if text.contains('?') {
+        marks.push("s:?");
+    }
+    if text.contains('!') {
+        marks.push("s:!");
+    }
+    if text.contains(['"', '“', '”', '«', '»']) {
+        marks.push("s:quote");
+    }
+    if !trimmed.ends_with(['.', '!', '?', '…', ':', ';']) {
+        marks.push("s:heading");
+    }
+    if text.contains('(') {
+        marks.push("s:paren");
+    }
+    if text.contains(':') && !text.chars().any(|c| c.is_ascii_digit()) {
+        marks.push("s:colon");
+    }
+    marks
+}
+
+#[cfg(test)]
+/// Scratch space for [`overlap`], reused across calls.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    source: Vec<f32>,
+    target: Vec<f32>,
+}
+
+#[cfg(test)]
+/// The weight of the tokens of `source` linked to some token of `target`, and the weight of the
+/// tokens of `target` linked to some token of `source`, each token counted once at the
+/// strength of its strongest link.
+pub(crate) fn overlap(source: &Unit, target: &Unit, scratch: &mut Scratch) -> (f32, f32) {
+    scratch.source.clear();
+    scratch.source.resize(source.weights.len(), 0.0);
+    scratch.target.clear();
+    scratch.target.resize(target.weights.len(), 0.0);
+    let (a, b) = (&source.entries, &target.entries);
+    let (mut i, mut j) = (0, 0);
+    let mut any = false;
+    while i < a.len() && j < b.len() {
+        let (ca, cb) = (a[i].concept, b[j].concept);
+        if ca < cb {
+            i += 1;
+        } else if cb < ca {
+            j += 1;
+        } else {
+            let i_end = i + a[i..].iter().take_while(|e| e.concept == ca).count();
+            let j_end = j + b[j..].iter().take_while(|e| e.concept == ca).count();
+            for ea in &a[i..i_end] {
+                for eb in &b[j..j_end] {
+                    let strength = ea.strength.min(eb.strength);
+                    let s = &mut scratch.source[ea.token as usize];
+                    *s = s.max(strength);
+                    let t = &mut scratch.target[eb.token as usize];
+                    *t = t.max(strength);
+                    any = true;
+                }
+            }
+            i = i_end;
+            j = j_end;
+        }
+    }
+    if !any {
+        return (0.0, 0.0);
+    }
+    let matched = |strengths: &[f32], weights: &[f32]| -> f32 {
+        strengths.iter().zip(weights).map(|(s, w)| s * w).sum()
+    };
+    (
+        matched(&scratch.source, &source.weights),
+        matched(&scratch.target, &target.weights),
+    )
+}

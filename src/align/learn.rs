@@ -1,0 +1,111 @@
+//! The second pass: word pairs learned from the confident 1-1 beads of the first pass.
+//!
+//! In each confident bead every Indonesian content stem co-occurs with every English one. A
+//! pair that co-occurs in at least [`MIN_COUNT`] beads with a Dice coefficient of at least
+//! [`MIN_DICE`] is a candidate; competitive linking (best Dice first, each word linked once)
+//! keeps frequent function-like words from pairing with everything.
+
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::features::SideTokens;
+use super::search::PathBead;
+
+/// Beads at least this confident teach word pairs.
+pub const MIN_POSTERIOR: f64 = 0.9;
+/// Fewest confident beads worth learning from.
+pub const MIN_BEADS: usize = 8;
+/// Fewest co-occurrences of a learned pair.
+pub const MIN_COUNT: u32 = 2;
+/// Lowest Dice coefficient of a learned pair.
+pub const MIN_DICE: f64 = 0.6;
+
+/// The distinct content stems of segment `k`, as ids.
+fn stem_ids<'a>(
+    side: &'a SideTokens,
+    k: usize,
+    ids: &mut FxHashMap<&'a str, u32>,
+    names: &mut Vec<&'a str>,
+) -> Vec<u32> {
+    let mut out: Vec<u32> = side.segments[k]
+        .iter()
+        .map(|&w| &side.words[w as usize])
+        .filter(|w| !w.is_number)
+        .map(|w| {
+            *ids.entry(w.stem.as_str()).or_insert_with(|| {
+                names.push(w.stem.as_str());
+                (names.len() - 1) as u32
+            })
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Learns Indonesian stem -> English concepts (`w:stem`) from the confident 1-1 beads of `path`.
+pub(crate) fn learn(
+    path: &[PathBead],
+    source: &SideTokens,
+    target: &SideTokens,
+) -> HashMap<String, Vec<String>> {
+    let confident: Vec<&PathBead> = path
+        .iter()
+        .filter(|b| b.source.len() == 1 && b.target.len() == 1 && b.posterior >= MIN_POSTERIOR)
+        .collect();
+    let mut learned: HashMap<String, Vec<String>> = HashMap::new();
+    if confident.len() < MIN_BEADS {
+        return learned;
+    }
+    // Stems as small integers, so counting pairs hashes two numbers, not two strings.
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut names: Vec<&str> = Vec::new();
+    let mut source_count: FxHashMap<u32, u32> = FxHashMap::default();
+    let mut target_count: FxHashMap<u32, u32> = FxHashMap::default();
+    let mut pair_count: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    for bead in confident {
+        let s_words = stem_ids(source, bead.source.start, &mut ids, &mut names);
+        let t_words = stem_ids(target, bead.target.start, &mut ids, &mut names);
+        for &s in &s_words {
+            *source_count.entry(s).or_default() += 1;
+        }
+        for &t in &t_words {
+            *target_count.entry(t).or_default() += 1;
+        }
+        for &s in &s_words {
+            for &t in &t_words {
+                *pair_count.entry((s, t)).or_default() += 1;
+            }
+        }
+    }
+    let mut candidates: Vec<(f64, u32, &str, &str, u32, u32)> = pair_count
+        .into_iter()
+        .filter(|&(_, c)| c >= MIN_COUNT)
+        .filter_map(|((s, t), c)| {
+            let dice = 2.0 * c as f64 / (source_count[&s] + target_count[&t]) as f64;
+            (dice >= MIN_DICE).then(|| (dice, c, names[s as usize], names[t as usize], s, t))
+        })
+        .collect();
+    // Best first; ties broken by count, then alphabetically, so the result is deterministic.
+    candidates.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(b.1.cmp(&a.1))
+            .then(a.2.cmp(b.2))
+            .then(a.3.cmp(b.3))
+    });
+    let mut used_source = FxHashSet::default();
+    let mut used_target = FxHashSet::default();
+    for (_, _, s, t, s_id, t_id) in candidates {
+        if used_source.contains(&s_id) || used_target.contains(&t_id) {
+            continue;
+        }
+        used_source.insert(s_id);
+        used_target.insert(t_id);
+        learned
+            .entry(s.to_owned())
+            .or_default()
+            .push(format!("w:{t}"));
+    }
+    learned
+}

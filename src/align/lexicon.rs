@@ -1,0 +1,245 @@
+//! Bilingual lexicon for anchors: Indonesian terms (single words and phrases of up to four
+//! words, keyed by their stems) mapped to English concepts (stems, or stemmed phrases).
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::OnceLock;
+
+use super::tokens::tokenize;
+use crate::glossary::read::read_table;
+use crate::text::stem::{EnglishStemmer, IndonesianStemmer};
+
+/// Longest phrase, in words, the lexicon matches.
+pub const MAX_PHRASE_WORDS: usize = 4;
+
+/// Indonesian-to-English term pairs, with the stemmers that key them.
+#[derive(Debug)]
+pub struct Lexicon {
+    terms: HashMap<String, Vec<String>>,
+    english_phrases: HashSet<String>,
+    /// Proper prefixes (surface and stemmed) of Indonesian phrases, so n-gram lookups stop as
+    /// soon as no phrase can follow.
+    phrase_prefixes: HashSet<String>,
+    /// Proper prefixes of stemmed English phrases.
+    english_phrase_prefixes: HashSet<String>,
+    /// The Indonesian stemmer, knowing the glossary's single words as roots.
+    pub id_stemmer: IndonesianStemmer,
+    /// The English stemmer.
+    pub en_stemmer: EnglishStemmer,
+}
+
+/// The English concept of a stemmed English term: `w:` for a word, `p:` for a phrase.
+fn concept_of(stems: &[String]) -> String {
+    if stems.len() == 1 {
+        format!("w:{}", stems[0])
+    } else {
+        format!("p:{}", stems.join(" "))
+    }
+}
+
+impl Lexicon {
+    /// A lexicon without entries.
+    pub fn empty() -> Self {
+        Lexicon {
+            terms: HashMap::default(),
+            english_phrases: HashSet::default(),
+            phrase_prefixes: HashSet::default(),
+            english_phrase_prefixes: HashSet::default(),
+            id_stemmer: IndonesianStemmer::default(),
+            en_stemmer: EnglishStemmer::new(),
+        }
+    }
+
+    /// A lexicon of the given `(Indonesian, English)` pairs.
+    ///
+    /// ```
+    /// use padan::align::lexicon::Lexicon;
+    /// let lexicon = Lexicon::from_pairs([("pertemuan puncak", "summit"), ("Gedung Putih", "White House")]);
+    /// assert_eq!(lexicon.lookup("gedung putih"), ["p:white hous"]);
+    /// assert_eq!(lexicon.lookup("pertemuan puncak"), ["w:summit"]);
+    /// ```
+    pub fn from_pairs<'a, I>(pairs: I) -> Self
+    where
+        I: IntoIterator<Item = (&'a str, &'a str)>,
+    {
+        let pairs: Vec<(&str, &str)> = pairs.into_iter().collect();
+        let mut lexicon = Lexicon::empty();
+        lexicon.id_stemmer = IndonesianStemmer::new(
+            pairs
+                .iter()
+                .filter(|(s, _)| !s.contains(' '))
+                .map(|(s, _)| s.to_lowercase()),
+        );
+        for (source, target) in pairs {
+            lexicon.add(source, target);
+        }
+        lexicon
+    }
+
+    /// The shipped seed glossaries (`glossaries/core.id-en.csv` and `glossaries/freedict.id-en.csv`),
+    /// parsed once per process.
+    pub fn seed() -> &'static Lexicon {
+        static SEED: OnceLock<Lexicon> = OnceLock::new();
+        SEED.get_or_init(|| {
+            let mut pairs = Vec::new();
+            for (name, data) in [
+                (
+                    "glossaries/core.id-en.csv",
+                    include_str!("../../glossaries/core.id-en.csv"),
+                ),
+                (
+                    "glossaries/freedict.id-en.csv",
+                    include_str!("../../glossaries/freedict.id-en.csv"),
+                ),
+            ] {
+                // The shipped files are tested to parse; a broken one would only lose anchors.
+                if let Ok(table) = read_table(data, name) {
+                    pairs.extend(table.rows.into_iter().map(|r| (r.source, r.target)));
+                }
+            }
+            Lexicon::from_pairs(pairs.iter().map(|(s, t)| (s.as_str(), t.as_str())))
+        })
+    }
+
+    /// A copy of this lexicon with more pairs (a user's glossary on top of the seed).
+    pub fn extended<'a, I>(&self, pairs: I) -> Self
+    where
+        I: IntoIterator<Item = (&'a str, &'a str)>,
+    {
+        let mut lexicon = Lexicon {
+            terms: self.terms.clone(),
+            english_phrases: self.english_phrases.clone(),
+            phrase_prefixes: self.phrase_prefixes.clone(),
+            english_phrase_prefixes: self.english_phrase_prefixes.clone(),
+            id_stemmer: self.id_stemmer.clone(),
+            en_stemmer: EnglishStemmer::new(),
+        };
+        let pairs: Vec<(&str, &str)> = pairs.into_iter().collect();
+        lexicon.id_stemmer.add_roots(
+            pairs
+                .iter()
+                .filter(|(s, _)| !s.contains(' '))
+                .map(|(s, _)| s.to_lowercase()),
+        );
+        for (source, target) in pairs {
+            lexicon.add(source, target);
+        }
+        lexicon
+    }
+
+    /// Number of distinct Indonesian keys.
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Whether the lexicon has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Adds one pair.
+    pub fn add(&mut self, source: &str, target: &str) {
+        let source_words: Vec<String> = tokenize(source).into_iter().map(|t| t.text).collect();
+        let target_stems: Vec<String> = tokenize(target)
+            .into_iter()
+            .map(|t| self.en_stemmer.stem(&t.text))
+            .collect();
+        if source_words.is_empty()
+            || target_stems.is_empty()
+            || source_words.len() > MAX_PHRASE_WORDS
+            || target_stems.len() > MAX_PHRASE_WORDS
+        {
+            return;
+        }
+        let concept = concept_of(&target_stems);
+        if target_stems.len() > 1 {
+            self.english_phrases.insert(target_stems.join(" "));
+            for n in 1..target_stems.len() {
+                self.english_phrase_prefixes
+                    .insert(target_stems[..n].join(" "));
+            }
+        }
+        if source_words.len() > 1 {
+            let stems: Vec<String> = source_words
+                .iter()
+                .map(|w| self.id_stemmer.stem(w))
+                .collect();
+            for n in 1..source_words.len() {
+                self.phrase_prefixes.insert(source_words[..n].join(" "));
+                self.phrase_prefixes.insert(stems[..n].join(" "));
+            }
+        }
+        let surface = source_words.join(" ");
+        let stemmed = source_words
+            .iter()
+            .map(|w| self.id_stemmer.stem(w))
+            .collect::<Vec<_>>()
+            .join(" ");
+        for key in [surface, stemmed] {
+            let entry = self.terms.entry(key).or_default();
+            if !entry.contains(&concept) {
+                entry.push(concept.clone());
+            }
+        }
+    }
+
+    /// The English concepts of an Indonesian key (surface words or stems joined by spaces).
+    pub fn lookup(&self, key: &str) -> &[String] {
+        self.terms.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether some longer Indonesian phrase of the lexicon starts with these words (surface
+    /// or stemmed, joined by spaces).
+    pub fn starts_phrase(&self, words: &str) -> bool {
+        self.phrase_prefixes.contains(words)
+    }
+
+    /// Whether some longer English phrase of the lexicon starts with these stems.
+    pub fn starts_english_phrase(&self, stems: &str) -> bool {
+        self.english_phrase_prefixes.contains(stems)
+    }
+
+    /// Whether a stemmed English phrase is a lexicon target.
+    pub fn is_english_phrase(&self, stems: &str) -> bool {
+        self.english_phrases.contains(stems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_glossaries_parse_whole() {
+        for (name, data) in [
+            ("core", include_str!("../../glossaries/core.id-en.csv")),
+            (
+                "freedict",
+                include_str!("../../glossaries/freedict.id-en.csv"),
+            ),
+        ] {
+            let table = read_table(data, name);
+            assert!(
+                table.as_ref().is_ok_and(|t| t.rows.len() > 1_000),
+                "{name}: {:?}",
+                table.err()
+            );
+        }
+        assert!(Lexicon::seed().len() > 10_000);
+    }
+
+    #[test]
+    fn inflected_forms_and_phrases_find_their_concepts() {
+        let lexicon = Lexicon::from_pairs([
+            ("umum", "public"),
+            ("mengumumkan", "announce"),
+            ("Gedung Putih", "White House"),
+        ]);
+        let stem = lexicon.id_stemmer.stem("diumumkan");
+        assert!(
+            lexicon.lookup(&stem).contains(&"w:announc".to_owned()),
+            "stem {stem}"
+        );
+        assert_eq!(lexicon.lookup("gedung putih"), ["p:white hous"]);
+        assert!(lexicon.is_english_phrase("white hous"));
+    }
+}

@@ -1,0 +1,667 @@
+//! The dynamic programme: best path of beads through a band of the alignment matrix.
+//!
+//! Short texts are searched exactly (the band is the whole matrix). Longer ones are searched
+//! coarse to fine, as Vecalign does: adjacent segments are merged in pairs, the half-size
+//! problem is aligned (recursively), and the full-size search runs only in a band of
+//! [`BAND_WIDTH`] segments around the projected coarse path. Each level costs time linear in
+//! its length, so the whole search is linear, and memory is (segments x band width).
+
+use super::features::Unit;
+use super::model::Model;
+
+/// Bead shapes the search considers: (source segments, target segments).
+pub const BEADS: [(usize, usize); 8] = [
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (1, 2),
+    (2, 1),
+    (2, 2),
+    (1, 3),
+    (3, 1),
+];
+
+/// Widest a bead reaches on either side.
+const MAX_SPAN: usize = 3;
+
+/// A text is searched exactly when (source + 1) x (target + 1) is at most this.
+pub const FULL_SEARCH_CELLS: usize = 15_000;
+
+/// Half-width, in segments, of the band around a projected coarse path.
+pub const BAND_WIDTH: usize = 6;
+
+/// Half-width, in segments, of the second pass's band around the first pass's path.
+pub const REFINE_WIDTH: usize = 4;
+
+/// A bead of a found path: segment ranges on both sides and the bead's index in [`BEADS`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathBead {
+    pub source: std::ops::Range<usize>,
+    pub target: std::ops::Range<usize>,
+    pub score: f64,
+    pub posterior: f64,
+}
+
+/// The allowed target range of each source row: `lo[i]..=hi[i]`, both non-decreasing.
+#[derive(Debug, Clone)]
+struct Band {
+    lo: Vec<usize>,
+    hi: Vec<usize>,
+}
+
+impl Band {
+    fn full(ns: usize, nt: usize) -> Self {
+        Band {
+            lo: vec![0; ns + 1],
+            hi: vec![nt; ns + 1],
+        }
+    }
+
+    fn contains(&self, i: usize, j: usize) -> bool {
+        j >= self.lo[i] && j <= self.hi[i]
+    }
+
+    fn width(&self, i: usize) -> usize {
+        self.hi[i] - self.lo[i] + 1
+    }
+
+    /// The band around a coarse path, projected to `ns` x `nt` segments.
+    fn around(coarse: &[PathBead], factor: usize, ns: usize, nt: usize, width: usize) -> Self {
+        let mut lo = vec![usize::MAX; ns + 1];
+        let mut hi = vec![0usize; ns + 1];
+        for bead in coarse {
+            let (i0, i1) = (
+                (bead.source.start * factor).min(ns),
+                (bead.source.end * factor).min(ns),
+            );
+            let (j0, j1) = (
+                (bead.target.start * factor).min(nt),
+                (bead.target.end * factor).min(nt),
+            );
+            // Rows of the bead (and one either side, for a coarse boundary one segment off),
+            // columns widened by `width`: the fine path may stray that far from the coarse one.
+            for i in i0.saturating_sub(1)..=(i1 + 1).min(ns) {
+                lo[i] = lo[i].min(j0.saturating_sub(width));
+                hi[i] = hi[i].max((j1 + width).min(nt));
+            }
+        }
+        lo[0] = 0;
+        hi[ns] = nt;
+        for i in (0..ns).rev() {
+            lo[i] = lo[i].min(lo[i + 1]);
+        }
+        for i in 1..=ns {
+            hi[i] = hi[i].max(hi[i - 1]);
+        }
+        for i in 0..=ns {
+            if lo[i] > hi[i] {
+                lo[i] = hi[i];
+            }
+        }
+        Band { lo, hi }
+    }
+}
+
+/// Overlaps (source-side weight, target-side weight) of segment pairs near the band.
+struct PairTable {
+    start: Vec<usize>,
+    offset: Vec<usize>,
+    values: Vec<(f32, f32)>,
+}
+
+impl PairTable {
+    /// Computes the overlaps through an inverted index of the target side's concepts: for each
+    /// source unit, only the postings inside its band are visited, so the cost follows the
+    /// number of links, not (band width x entries).
+    fn new(source: &[Unit], target: &[Unit], band: &Band) -> Self {
+        let ns = source.len();
+        let nt = target.len();
+        let postings = Postings::new(target);
+        // A concept in more than a quarter of the target units (a shape mark, a word of every
+        // sentence) is skipped on long texts: it costs a link per unit and locates nothing.
+        let limit = if nt >= 64 { nt / 4 } else { usize::MAX };
+        let mut start = Vec::with_capacity(ns);
+        let mut offset = Vec::with_capacity(ns + 1);
+        let mut values = Vec::new();
+        let mut scratch = LinkScratch::default();
+        for (s, unit) in source.iter().enumerate() {
+            // Source segment s ends beads at rows s+1 ..= s+MAX_SPAN.
+            let lo = band.lo[(s + 1).min(ns)].saturating_sub(MAX_SPAN);
+            let hi = band.hi[(s + MAX_SPAN).min(ns)].min(nt).max(lo);
+            start.push(lo);
+            offset.push(values.len());
+            let first = values.len();
+            values.resize(first + (hi - lo), (0.0, 0.0));
+            scratch.reset(unit, &target[lo..hi]);
+            for entry in &unit.entries {
+                for posting in postings.within(entry.concept, lo as u32, hi as u32, limit) {
+                    scratch.link(
+                        posting.unit as usize - lo,
+                        entry.token as usize,
+                        posting.token as usize,
+                        entry.strength.min(posting.strength),
+                    );
+                }
+            }
+            scratch.sum_into(unit, &target[lo..hi], &mut values[first..]);
+        }
+        offset.push(values.len());
+        PairTable {
+            start,
+            offset,
+            values,
+        }
+    }
+
+    fn get(&self, s: usize, t: usize) -> (f32, f32) {
+        let lo = self.start[s];
+        let k = self.offset[s] + t.wrapping_sub(lo);
+        if t >= lo && k < self.offset[s + 1] {
+            self.values[k]
+        } else {
+            (0.0, 0.0)
+        }
+    }
+}
+
+/// The strongest link of every (target unit, token) pair of one source unit against the
+/// target units of its band, in dense arrays; only touched cells are summed and cleared.
+#[derive(Default)]
+struct LinkScratch {
+    source_tokens: usize,
+    source_best: Vec<f32>,
+    source_touched: Vec<u32>,
+    target_offset: Vec<usize>,
+    target_best: Vec<f32>,
+    target_touched: Vec<u32>,
+}
+
+impl LinkScratch {
+    fn reset(&mut self, unit: &Unit, targets: &[Unit]) {
+        self.source_tokens = unit.weights.len();
+        let source_cells = targets.len() * self.source_tokens;
+        if self.source_best.len() < source_cells {
+            self.source_best.resize(source_cells, 0.0);
+        }
+        self.target_offset.clear();
+        let mut total = 0;
+        for t in targets {
+            self.target_offset.push(total);
+            total += t.weights.len();
+        }
+        if self.target_best.len() < total {
+            self.target_best.resize(total, 0.0);
+        }
+    }
+
+    fn link(&mut self, t: usize, x: usize, y: usize, strength: f32) {
+        let s = t * self.source_tokens + x;
+        if self.source_best[s] == 0.0 {
+            self.source_touched.push(s as u32);
+        }
+        self.source_best[s] = self.source_best[s].max(strength);
+        let g = self.target_offset[t] + y;
+        if self.target_best[g] == 0.0 {
+            self.target_touched.push(g as u32);
+        }
+        self.target_best[g] = self.target_best[g].max(strength);
+    }
+
+    fn sum_into(&mut self, unit: &Unit, targets: &[Unit], out: &mut [(f32, f32)]) {
+        for &s in &self.source_touched {
+            let s = s as usize;
+            let (t, x) = (s / self.source_tokens, s % self.source_tokens);
+            out[t].0 += unit.weights[x] * self.source_best[s];
+            self.source_best[s] = 0.0;
+        }
+        self.source_touched.clear();
+        for &g in &self.target_touched {
+            let g = g as usize;
+            let t = self.target_offset.partition_point(|&o| o <= g) - 1;
+            let y = g - self.target_offset[t];
+            out[t].1 += targets[t].weights[y] * self.target_best[g];
+            self.target_best[g] = 0.0;
+        }
+        self.target_touched.clear();
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Posting {
+    unit: u32,
+    token: u32,
+    strength: f32,
+}
+
+/// Target-side postings per concept, sorted by unit.
+struct Postings {
+    start: Vec<u32>,
+    postings: Vec<Posting>,
+}
+
+impl Postings {
+    fn new(units: &[Unit]) -> Self {
+        let concepts = units
+            .iter()
+            .flat_map(|u| u.entries.iter().map(|e| e.concept as usize + 1))
+            .max()
+            .unwrap_or(0);
+        let mut count = vec![0u32; concepts + 1];
+        for unit in units {
+            for entry in &unit.entries {
+                count[entry.concept as usize + 1] += 1;
+            }
+        }
+        for c in 1..count.len() {
+            count[c] += count[c - 1];
+        }
+        let start = count.clone();
+        let mut fill = count;
+        let mut postings = vec![
+            Posting {
+                unit: 0,
+                token: 0,
+                strength: 0.0
+            };
+            start.last().copied().unwrap_or(0) as usize
+        ];
+        for (k, unit) in units.iter().enumerate() {
+            for entry in &unit.entries {
+                let slot = &mut fill[entry.concept as usize];
+                postings[*slot as usize] = Posting {
+                    unit: k as u32,
+                    token: entry.token,
+                    strength: entry.strength,
+                };
+                *slot += 1;
+            }
+        }
+        Postings { start, postings }
+    }
+
+    /// The postings of `concept` in units `lo..hi`; none for a concept so common (in more
+    /// than `limit` postings) that it says nothing about where a segment belongs.
+    fn within(&self, concept: u32, lo: u32, hi: u32, limit: usize) -> &[Posting] {
+        let c = concept as usize;
+        if c + 1 >= self.start.len() {
+            return &[];
+        }
+        let all = &self.postings[self.start[c] as usize..self.start[c + 1] as usize];
+        if all.len() > limit {
+            return &[];
+        }
+        let from = all.partition_point(|p| p.unit < lo);
+        let to = all.partition_point(|p| p.unit < hi);
+        &all[from..to]
+    }
+}
+
+/// Scores beads: the model's costs over the units of one level.
+struct Scorer<'a> {
+    source_totals: Vec<f32>,
+    target_totals: Vec<f32>,
+    /// Prefix sums over units: lengths, anchor weights, paragraph starts. The sum over units
+    /// `a..b` is `prefix[b] - prefix[a]`.
+    source_len: Vec<f64>,
+    target_len: Vec<f64>,
+    source_weight: Vec<f64>,
+    target_weight: Vec<f64>,
+    source_starts: Vec<u32>,
+    target_starts: Vec<u32>,
+    /// Whether the units know their paragraphs (raw text), so the paragraph terms apply.
+    paragraphs: bool,
+    pairs: PairTable,
+    model: &'a Model,
+}
+
+fn prefix_sums(values: impl Iterator<Item = f64>) -> Vec<f64> {
+    std::iter::once(0.0)
+        .chain(values.scan(0.0, |sum, v| {
+            *sum += v;
+            Some(*sum)
+        }))
+        .collect()
+}
+
+fn prefix_counts(flags: impl Iterator<Item = bool>) -> Vec<u32> {
+    std::iter::once(0)
+        .chain(flags.scan(0, |sum, f| {
+            *sum += u32::from(f);
+            Some(*sum)
+        }))
+        .collect()
+}
+
+impl<'a> Scorer<'a> {
+    fn new(source: &[Unit], target: &[Unit], model: &'a Model, band: &Band) -> Self {
+        let starts =
+            |units: &[Unit]| prefix_counts(units.iter().map(|u| u.paragraph_start == Some(true)));
+        Scorer {
+            source_totals: source.iter().map(Unit::total).collect(),
+            target_totals: target.iter().map(Unit::total).collect(),
+            source_len: prefix_sums(source.iter().map(|u| u.len as f64)),
+            target_len: prefix_sums(target.iter().map(|u| u.len as f64)),
+            source_weight: prefix_sums(source.iter().map(|u| u.total() as f64)),
+            target_weight: prefix_sums(target.iter().map(|u| u.total() as f64)),
+            source_starts: starts(source),
+            target_starts: starts(target),
+            paragraphs: source
+                .iter()
+                .chain(target)
+                .all(|u| u.paragraph_start.is_some()),
+            pairs: PairTable::new(source, target, band),
+            model,
+        }
+    }
+
+    /// The log-scores of the eight bead shapes ending at (i, j), in the order of [`BEADS`];
+    /// `-inf` for shapes that do not fit. The pair overlaps are fetched once for all shapes.
+    fn score_cell(&self, i: usize, j: usize, band: &Band, out: &mut [f32; 8]) {
+        let model = self.model;
+        // overlap[da][db]: source unit i-1-da with target unit j-1-db (da + db <= 2 is all
+        // that the bead shapes reach).
+        let mut overlap = [[(0.0f32, 0.0f32); 3]; 3];
+        for (da, row) in overlap.iter_mut().enumerate().take(i.min(MAX_SPAN)) {
+            for (db, cell) in row.iter_mut().enumerate().take(j.min(MAX_SPAN)) {
+                if da + db <= 2 {
+                    *cell = self.pairs.get(i - 1 - da, j - 1 - db);
+                }
+            }
+        }
+        for (kind, &(a, b)) in BEADS.iter().enumerate() {
+            out[kind] = f32::NEG_INFINITY;
+            if a > i || b > j || !band.contains(i - a, j - b) {
+                continue;
+            }
+            let mut score = model.log_prior[kind];
+            if a > 0 && b > 0 {
+                let ls = self.source_len[i] - self.source_len[i - a];
+                let lt = self.target_len[j] - self.target_len[j - b];
+                score -= model.length_cost(ls, lt);
+                // Matched anchor weight, each token counted at most once, less what chance
+                // would match: a token facing k segments on the other side meets k times the
+                // chance of a link.
+                let mut lexical = 0.0f32;
+                for (da, row) in overlap.iter().enumerate().take(a) {
+                    let sum: f32 = row[..b].iter().map(|p| p.0).sum();
+                    lexical += sum.min(self.source_totals[i - 1 - da]);
+                }
+                for db in 0..b {
+                    let sum: f32 = overlap[..a].iter().map(|row| row[db].1).sum();
+                    lexical += sum.min(self.target_totals[j - 1 - db]);
+                }
+                let source_weight = self.source_weight[i] - self.source_weight[i - a];
+                let target_weight = self.target_weight[j] - self.target_weight[j - b];
+                let chance =
+                    model.chance_overlap * (source_weight * b as f64 + target_weight * a as f64);
+                score += model.lexical_weight * (lexical as f64 - chance);
+                if self.paragraphs {
+                    let starts = |prefix: &[u32], k: usize| prefix[k + 1] > prefix[k];
+                    score += model.paragraph_score(
+                        Some(starts(&self.source_starts, i - a)),
+                        Some(starts(&self.target_starts, j - b)),
+                        self.source_starts[i] > self.source_starts[i - a + 1],
+                        self.target_starts[j] > self.target_starts[j - b + 1],
+                    );
+                }
+            }
+            out[kind] = score as f32;
+        }
+    }
+}
+
+/// Finds the best path of beads aligning `source` with `target`, with posteriors.
+pub(crate) fn search(source: &[Unit], target: &[Unit], model: &Model) -> Vec<PathBead> {
+    let ns = source.len();
+    let nt = target.len();
+    let band = if (ns + 1) * (nt + 1) <= FULL_SEARCH_CELLS || ns < 4 || nt < 4 {
+        Band::full(ns, nt)
+    } else {
+        let coarse_source = merge_pairs(source);
+        let coarse_target = merge_pairs(target);
+        // A coarse bead stands for about two beads of this level: its prior counts twice, or
+        // skipping a coarse unit would cost what skipping one segment does. The chance
+        // correction is calibrated on sentences; coarse units straddle translation boundaries,
+        // and with it a repetitive text slips by a whole period. The coarse levels only locate
+        // the path; the finest level decides the beads.
+        let quiet = Model {
+            posteriors: false,
+            log_prior: model.log_prior.map(|p| 2.0 * p),
+            chance_overlap: 0.0,
+            ..model.clone()
+        };
+        let coarse = search(&coarse_source, &coarse_target, &quiet);
+        Band::around(&coarse, 2, ns, nt, BAND_WIDTH)
+    };
+    best_path(source, target, model, &band)
+}
+
+/// Searches again in a narrow band around a path found before (the second pass).
+pub(crate) fn refine(
+    source: &[Unit],
+    target: &[Unit],
+    model: &Model,
+    path: &[PathBead],
+) -> Vec<PathBead> {
+    let band = Band::around(path, 1, source.len(), target.len(), REFINE_WIDTH);
+    best_path(source, target, model, &band)
+}
+
+/// Merges segments in pairs: the coarse problem of half the size.
+fn merge_pairs(units: &[Unit]) -> Vec<Unit> {
+    units.chunks(2).map(Unit::concat).collect()
+}
+
+/// The best path within `band`, with posteriors when the model asks for them.
+fn best_path(source: &[Unit], target: &[Unit], model: &Model, band: &Band) -> Vec<PathBead> {
+    let scorer = Scorer::new(source, target, model, band);
+    let scores = BeadScores::new(&scorer, band);
+    let (_, back) = forward_pass(&scores, band, false);
+    let mut path = trace_back(&scores, band, &back, source.len(), target.len());
+    if model.posteriors {
+        let (alpha, _) = forward_pass(&scores, band, true);
+        let beta = backward_pass(&scores, band);
+        let total = alpha.get(band, source.len(), target.len());
+        for bead in &mut path {
+            let a = alpha.get(band, bead.source.start, bead.target.start);
+            let b = beta.get(band, bead.source.end, bead.target.end);
+            bead.posterior = (a + bead.score + b - total).exp().clamp(0.0, 1.0);
+        }
+    }
+    path
+}
+
+/// Scores over a band, row by row.
+struct Grid {
+    offset: Vec<usize>,
+    values: Vec<f64>,
+}
+
+impl Grid {
+    fn new(band: &Band, fill: f64) -> Self {
+        let mut offset = Vec::with_capacity(band.lo.len() + 1);
+        let mut total = 0;
+        for i in 0..band.lo.len() {
+            offset.push(total);
+            total += band.width(i);
+        }
+        offset.push(total);
+        Grid {
+            offset,
+            values: vec![fill; total],
+        }
+    }
+
+    fn index(&self, band: &Band, i: usize, j: usize) -> usize {
+        self.offset[i] + (j - band.lo[i])
+    }
+
+    fn get(&self, band: &Band, i: usize, j: usize) -> f64 {
+        if i < band.lo.len() && band.contains(i, j) {
+            self.values[self.index(band, i, j)]
+        } else {
+            f64::NEG_INFINITY
+        }
+    }
+}
+
+/// The score of every bead ending in every cell of the band, computed once and shared by the
+/// Viterbi, forward and backward passes. `-inf` where the bead would start outside the band.
+struct BeadScores {
+    grid: Grid,
+    scores: Vec<[f32; 8]>,
+}
+
+impl BeadScores {
+    fn new(scorer: &Scorer, band: &Band) -> Self {
+        let grid = Grid::new(band, 0.0);
+        let mut scores = vec![[f32::NEG_INFINITY; 8]; grid.values.len()];
+        for i in 0..band.lo.len() {
+            for j in band.lo[i]..=band.hi[i] {
+                let k = grid.index(band, i, j);
+                scorer.score_cell(i, j, band, &mut scores[k]);
+            }
+        }
+        BeadScores { grid, scores }
+    }
+
+    fn get(&self, band: &Band, i: usize, j: usize, kind: usize) -> f64 {
+        self.scores[self.grid.index(band, i, j)][kind] as f64
+    }
+}
+
+/// ln(sum(exp(values))), given their maximum: one logarithm per cell.
+fn log_sum_exp(values: &[f64; 8], max: f64) -> f64 {
+    if max == f64::NEG_INFINITY {
+        return max;
+    }
+    let sum: f64 = values
+        .iter()
+        .filter(|v| **v != f64::NEG_INFINITY)
+        .map(|v| (v - max).exp())
+        .sum();
+    max + sum.ln()
+}
+
+/// Viterbi (best score, with back-pointers) or, with `sum`, the forward log-sum.
+fn forward_pass(scores: &BeadScores, band: &Band, sum: bool) -> (Grid, Vec<u8>) {
+    let ns = band.lo.len() - 1;
+    let mut grid = Grid::new(band, f64::NEG_INFINITY);
+    let mut back = if sum {
+        Vec::new()
+    } else {
+        vec![u8::MAX; grid.values.len()]
+    };
+    let origin = grid.index(band, 0, 0);
+    grid.values[origin] = 0.0;
+    for i in 0..=ns {
+        for j in band.lo[i]..=band.hi[i] {
+            if i == 0 && j == 0 {
+                continue;
+            }
+            let cell = &scores.scores[scores.grid.index(band, i, j)];
+            let mut best = f64::NEG_INFINITY;
+            let mut best_kind = u8::MAX;
+            let mut candidates = [f64::NEG_INFINITY; 8];
+            for (kind, &(a, b)) in BEADS.iter().enumerate() {
+                let score = cell[kind];
+                if score == f32::NEG_INFINITY {
+                    continue;
+                }
+                let previous = grid.values[grid.index(band, i - a, j - b)];
+                if previous == f64::NEG_INFINITY {
+                    continue;
+                }
+                let candidate = previous + score as f64;
+                candidates[kind] = candidate;
+                if candidate > best {
+                    best = candidate;
+                    best_kind = kind as u8;
+                }
+            }
+            if sum {
+                best = log_sum_exp(&candidates, best);
+            }
+            let k = grid.index(band, i, j);
+            grid.values[k] = best;
+            if !sum {
+                back[k] = best_kind;
+            }
+        }
+    }
+    (grid, back)
+}
+
+/// The backward log-sum: the mass of all paths from (i, j) to the end.
+fn backward_pass(scores: &BeadScores, band: &Band) -> Grid {
+    let ns = band.lo.len() - 1;
+    let nt = band.hi[ns];
+    let mut grid = Grid::new(band, f64::NEG_INFINITY);
+    let end = grid.index(band, ns, nt);
+    grid.values[end] = 0.0;
+    for i in (0..=ns).rev() {
+        for j in (band.lo[i]..=band.hi[i]).rev() {
+            if i == ns && j == nt {
+                continue;
+            }
+            let mut candidates = [f64::NEG_INFINITY; 8];
+            let mut best = f64::NEG_INFINITY;
+            for (kind, &(a, b)) in BEADS.iter().enumerate() {
+                if i + a > ns || j + b > nt || !band.contains(i + a, j + b) {
+                    continue;
+                }
+                let score = scores.get(band, i + a, j + b, kind);
+                if score == f64::NEG_INFINITY {
+                    continue;
+                }
+                let next = grid.values[grid.index(band, i + a, j + b)];
+                if next == f64::NEG_INFINITY {
+                    continue;
+                }
+                candidates[kind] = next + score;
+                best = best.max(next + score);
+            }
+            let k = grid.index(band, i, j);
+            grid.values[k] = log_sum_exp(&candidates, best);
+        }
+    }
+    grid
+}
+
+fn trace_back(
+    scores: &BeadScores,
+    band: &Band,
+    back: &[u8],
+    ns: usize,
+    nt: usize,
+) -> Vec<PathBead> {
+    let (mut i, mut j) = (ns, nt);
+    let mut path = Vec::new();
+    while i > 0 || j > 0 {
+        let kind = back[scores.grid.index(band, i, j)] as usize;
+        let Some(&(a, b)) = BEADS.get(kind) else {
+            // Unreachable cell: the band always holds a path (1-0 and 0-1 beads reach every
+            // cell), so this cannot happen; end the path rather than loop.
+            break;
+        };
+        path.push(PathBead {
+            source: i - a..i,
+            target: j - b..j,
+            score: scores.get(band, i, j, kind),
+            posterior: 1.0,
+        });
+        i -= a;
+        j -= b;
+    }
+    path.reverse();
+    path
+}
+
+#[cfg(test)]
+pub(crate) fn pair_overlaps_for_test(source: &[Unit], target: &[Unit]) -> Vec<Vec<(f32, f32)>> {
+    let band = Band::full(source.len(), target.len());
+    let table = PairTable::new(source, target, &band);
+    (0..source.len())
+        .map(|s| (0..target.len()).map(|t| table.get(s, t)).collect())
+        .collect()
+}

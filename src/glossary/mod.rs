@@ -1,0 +1,3 @@
+//! Bilingual glossaries: reading the ones people edit, and (later) extracting new ones.
+
+pub mod read;

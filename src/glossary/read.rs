@@ -1,0 +1,265 @@
+//! Reading glossaries people edit in spreadsheets: CSV, semicolon or tab separated, with or
+//! without a byte-order mark, CRLF line ends, extra columns kept.
+
+use crate::error::Error;
+
+/// One row of a glossary file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Row {
+    /// The Indonesian term.
+    pub source: String,
+    /// The English term.
+    pub target: String,
+    /// The review status, lower case: `approved`, `rejected`, `proposed` or empty.
+    pub status: String,
+    /// Every column of the row by header name, in file order, as written (nothing is lost).
+    pub columns: Vec<(String, String)>,
+    /// 1-based line of the row in its file.
+    pub line: usize,
+}
+
+impl Row {
+    /// The value of a column by header name (case-insensitive), if the file has it.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.columns
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A glossary file as read: its header and rows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Table {
+    /// Column names as written in the header.
+    pub header: Vec<String>,
+    /// The field delimiter the file used.
+    pub delimiter: u8,
+    /// The rows, in file order.
+    pub rows: Vec<Row>,
+}
+
+const SOURCE_NAMES: [&str; 6] = [
+    "source_term",
+    "source",
+    "id",
+    "indonesian",
+    "term_id",
+    "ind",
+];
+const TARGET_NAMES: [&str; 6] = ["target_term", "target", "en", "english", "term_en", "eng"];
+
+/// Picks the delimiter of a header line: the most frequent of tab, `;` and `,` outside quotes.
+fn sniff_delimiter(header: &str) -> u8 {
+    let count = |d: char| header.matches(d).count();
+    [(b'\t', count('\t')), (b';', count(';')), (b',', count(','))]
+        .into_iter()
+        .max_by_key(|&(d, n)| (n, d == b','))
+        .map_or(b',', |(d, _)| d)
+}
+
+/// Reads a glossary from `text` (already decoded); `file` names it in errors.
+///
+/// The header must name a source column (`source_term`, `source`, `id` ...) and a target column
+/// (`target_term`, `target`, `en` ...); a `status` column is optional. Rows with an empty source
+/// or target, or fewer fields than the header, are errors naming their line.
+///
+/// ```
+/// let table = padan::glossary::read::read_table("source_term;target_term;status\r\nKTT;summit;approved\r\n", "g.csv").unwrap();
+/// assert_eq!((table.rows[0].source.as_str(), table.rows[0].status.as_str()), ("KTT", "approved"));
+/// ```
+pub fn read_table(text: &str, file: &str) -> Result<Table, Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let delimiter = sniff_delimiter(first_line);
+    // Lines from byte offsets: the csv crate's own line count is off for CR line ends.
+    let index = crate::text::LineIndex::new(text);
+    let line_of = |position: Option<&csv::Position>| {
+        position.map_or(0, |p| {
+            // A record after CRLF starts at its `\n` in the csv crate's counting; skip it.
+            let start = p.byte() as usize;
+            let skip = text.as_bytes()[start.min(text.len())..]
+                .iter()
+                .take_while(|&&b| b == b'\r' || b == b'\n')
+                .count();
+            index.line_column(text, start + skip).0
+        })
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| Error::malformed(file, 1, format!("cannot read the header: {e}")))?
+        .iter()
+        .map(|h| h.trim().to_owned())
+        .collect();
+    let find = |names: &[&str]| {
+        header
+            .iter()
+            .position(|h| names.iter().any(|n| h.eq_ignore_ascii_case(n)))
+    };
+    let delimiter_name = match delimiter {
+        b'\t' => "tab",
+        b';' => "semicolon",
+        _ => "comma",
+    };
+    let (Some(source_col), Some(target_col)) = (find(&SOURCE_NAMES), find(&TARGET_NAMES)) else {
+        return Err(Error::malformed(
+            file,
+            1,
+            format!(
+                "the header needs a source column and a target column (source_term,target_term), \
+                 found {} column(s) separated by {delimiter_name}: {:?}; add the header row or \
+                 rename the columns",
+                header.len(),
+                header.join(&(delimiter as char).to_string())
+            ),
+        ));
+    };
+    let status_col = find(&["status"]);
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = line_of(e.position());
+            Error::malformed(file, line, format!("cannot read the row: {e}"))
+        })?;
+        let line = line_of(record.position());
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        if record.len() < header.len().min(target_col.max(source_col) + 1) {
+            return Err(Error::malformed(
+                file,
+                line,
+                format!(
+                    "expected {} columns ({}), found {}: is a delimiter missing, or is the file \
+                     {} separated?",
+                    header.len(),
+                    header.join(","),
+                    record.len(),
+                    if delimiter == b',' {
+                        "tab or semicolon"
+                    } else {
+                        "comma"
+                    }
+                ),
+            ));
+        }
+        let field = |i: usize| record.get(i).unwrap_or("").trim().to_owned();
+        let (source, target) = (field(source_col), field(target_col));
+        let status = status_col.map(field).unwrap_or_default().to_lowercase();
+        if source.is_empty() || target.is_empty() {
+            if status == "rejected" && !source.is_empty() {
+                // A rejection may name only the source term: reject every proposal for it.
+            } else {
+                let which = if source.is_empty() {
+                    &header[source_col]
+                } else {
+                    &header[target_col]
+                };
+                return Err(Error::malformed(
+                    file,
+                    line,
+                    format!("the {which} column is empty, fill it in or delete the row"),
+                ));
+            }
+        }
+        let columns = header
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.clone(), record.get(i).unwrap_or("").to_owned()))
+            .chain((header.len()..record.len()).map(|i| {
+                (
+                    format!("column_{}", i + 1),
+                    record.get(i).unwrap_or("").to_owned(),
+                )
+            }))
+            .collect();
+        rows.push(Row {
+            source,
+            target,
+            status,
+            columns,
+            line,
+        });
+    }
+    Ok(Table {
+        header,
+        delimiter,
+        rows,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_spreadsheet_flavour() {
+        let cases = [
+            ("comma", "source_term,target_term\nKTT,summit\n"),
+            (
+                "semicolon bom crlf",
+                "\u{feff}source_term;target_term\r\nKTT;summit\r\n",
+            ),
+            ("tab", "id\ten\nKTT\tsummit\n"),
+            (
+                "quoted",
+                "source_term,target_term,note\n\"KTT\",\"summit\",\"a, b\"\n",
+            ),
+        ];
+        for (name, text) in cases {
+            let table = read_table(text, "g.csv");
+            let row = table.as_ref().ok().and_then(|t| t.rows.first());
+            assert_eq!(
+                row.map(|r| (r.source.as_str(), r.target.as_str(), r.line)),
+                Some(("KTT", "summit", 2)),
+                "case {name}: {table:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn malformed_rows_name_their_line() {
+        let cases = [
+            (
+                "KTT,summit\n",
+                "g.csv:1: the header needs a source column and a target column \
+                 (source_term,target_term), found 2 column(s) separated by comma: \"KTT,summit\"; \
+                 add the header row or rename the columns",
+            ),
+            (
+                "source_term,target_term\nKTT,summit\nsanksi\n",
+                "g.csv:3: expected 2 columns (source_term,target_term), found 1: is a delimiter \
+                 missing, or is the file tab or semicolon separated?",
+            ),
+            (
+                "source_term,target_term\n,summit\n",
+                "g.csv:2: the source_term column is empty, fill it in or delete the row",
+            ),
+        ];
+        for (text, message) in cases {
+            let err = read_table(text, "g.csv").map(|_| ()).unwrap_err();
+            assert_eq!(err.to_string(), message, "input {text:?}");
+        }
+    }
+
+    #[test]
+    fn extra_columns_are_kept() {
+        let table = read_table(
+            "source_term,target_term,status,reviewer\nKTT,summit,Approved,ana,x\n",
+            "g",
+        )
+        .unwrap();
+        let row = &table.rows[0];
+        assert_eq!(row.status, "approved");
+        assert_eq!(row.get("reviewer"), Some("ana"));
+        assert_eq!(
+            row.columns.last(),
+            Some(&("column_5".to_owned(), "x".to_owned()))
+        );
+    }
+}
