@@ -7,6 +7,7 @@
 
 pub mod align;
 pub mod error;
+pub mod export;
 pub mod glossary;
 pub mod lang;
 pub mod segment;

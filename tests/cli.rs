@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// Every subcommand; each must have `--help` with an example.
-const COMMANDS: &[&str] = &["segment"];
+const COMMANDS: &[&str] = &["segment", "align", "eval"];
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
@@ -229,5 +229,282 @@ fn every_command_has_help_with_an_example() {
             "padan {command} --help"
         );
         assert_eq!(output.status.code(), Some(0));
+    }
+}
+
+fn fixture_str(path: &str) -> String {
+    fixture(path).to_string_lossy().into_owned()
+}
+
+/// The shared data directory beside the checkout, when it is there (CI has it).
+fn shared() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    if dir.join("eval/score.py").exists() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: ../shared is absent (this test needs the shared evaluation sets)");
+        None
+    }
+}
+
+#[test]
+fn align_reproduces_the_gold_alignment_of_the_example_presegmented() {
+    let dir = temp_dir();
+    let output = padan(
+        dir.path(),
+        &[
+            "align",
+            &fixture_str("reykjavik/id.sents"),
+            &fixture_str("reykjavik/en.sents"),
+            "--presegmented",
+            "--format",
+            "beads",
+        ],
+    );
+    let gold = fs::read_to_string(fixture("reykjavik/gold.align")).unwrap_or_default();
+    assert_eq!(stderr(&output), "");
+    assert_eq!(stdout(&output), gold);
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn align_reproduces_the_gold_alignment_of_the_example_from_raw_text() {
+    let dir = temp_dir();
+    let output = padan(
+        dir.path(),
+        &[
+            "align",
+            &fixture_str("reykjavik/id.txt"),
+            &fixture_str("reykjavik/en.txt"),
+            "-f",
+            "beads",
+            "-o",
+            "test.align",
+        ],
+    );
+    assert_eq!(stderr(&output), "");
+    assert_eq!(output.status.code(), Some(0));
+    let gold = fixture_str("reykjavik/gold.align");
+    let output = padan(dir.path(), &["eval", &gold, "test.align"]);
+    assert_eq!(
+        stdout(&output),
+        "strict P=1.000 R=1.000 F1=1.000  lax P=1.000 R=1.000 F1=1.000\nstrict_f1=1.0000\n"
+    );
+}
+
+#[test]
+fn align_tsv_has_a_header_and_one_row_a_bead() {
+    let dir = temp_dir();
+    let output = padan(
+        dir.path(),
+        &[
+            "align",
+            &fixture_str("reykjavik/id.txt"),
+            &fixture_str("reykjavik/en.txt"),
+        ],
+    );
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "bead\tsource_ids\ttarget_ids\tconfidence\tsource\ttarget"
+    );
+    assert_eq!(lines.len(), 1 + 30);
+    assert!(lines[1].starts_with("1\t1\t1,2\t"), "{}", lines[1]);
+    assert!(lines[30].starts_with("30\t\t34\t"), "{}", lines[30]);
+    assert!(
+        lines[30].ends_with("\t\tSource: News agencies"),
+        "{}",
+        lines[30]
+    );
+}
+
+#[test]
+fn swapped_languages_are_refused_unless_forced() {
+    let dir = temp_dir();
+    let (id, en) = (
+        fixture_str("reykjavik/id.txt"),
+        fixture_str("reykjavik/en.txt"),
+    );
+    let output = padan(dir.path(), &["align", &en, &id, "-f", "beads"]);
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "padan: {en} looks English and {id} looks Indonesian, but the first file should be \
+             Indonesian (--source-lang id); swap the files, or pass --force to align them as they are\n"
+        )
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stdout(&output), "");
+    let output = padan(dir.path(), &["align", &en, &id, "-f", "beads", "--force"]);
+    assert!(
+        stderr(&output).starts_with("padan: warning: "),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let output = padan(
+        dir.path(),
+        &[
+            "align",
+            &en,
+            &id,
+            "-f",
+            "beads",
+            "--source-lang",
+            "en",
+            "--target-lang",
+            "id",
+        ],
+    );
+    assert_eq!(stderr(&output), "");
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn a_lopsided_pair_is_aligned_with_a_warning() {
+    let dir = temp_dir();
+    fs::write(dir.path().join("short.txt"), "Lavrov tidak menjawab.").unwrap_or_default();
+    let en = fixture_str("reykjavik/en.txt");
+    let output = padan(dir.path(), &["align", "short.txt", &en, "-f", "beads"]);
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "padan: warning: short.txt has 1 segments and {en} has 34: one side is much longer \
+             than the other; aligning anyway, expect many unaligned segments\n"
+        )
+    );
+    assert_eq!(stdout(&output).lines().count(), 34);
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn a_user_glossary_is_read_and_a_malformed_one_names_its_line() {
+    let dir = temp_dir();
+    let (id, en) = (
+        fixture_str("reykjavik/id.txt"),
+        fixture_str("reykjavik/en.txt"),
+    );
+    fs::write(
+        dir.path().join("g.csv"),
+        "\u{feff}source_term;target_term;status\r\nKTT;summit;approved\r\n",
+    )
+    .unwrap_or_default();
+    let output = padan(
+        dir.path(),
+        &["align", &id, &en, "-g", "g.csv", "-f", "beads"],
+    );
+    assert_eq!(stderr(&output), "");
+    assert_eq!(output.status.code(), Some(0));
+    fs::write(
+        dir.path().join("bad.csv"),
+        "source_term,target_term\nKTT,summit\nsanksi\n",
+    )
+    .unwrap_or_default();
+    let output = padan(dir.path(), &["align", &id, &en, "-g", "bad.csv"]);
+    assert_eq!(
+        stderr(&output),
+        "padan: bad.csv:3: expected 2 columns (source_term,target_term), found 1: is a delimiter \
+         missing, or is the file tab or semicolon separated?\n"
+    );
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn eval_rejects_an_odd_number_of_files_and_malformed_beads() {
+    let dir = temp_dir();
+    let gold = fixture_str("reykjavik/gold.align");
+    let output = padan(dir.path(), &["eval", &gold]);
+    assert_eq!(
+        stderr(&output),
+        "padan: padan eval takes pairs of files, GOLD TEST [GOLD TEST ...]; got 1 file(s)\n"
+    );
+    fs::write(dir.path().join("t.align"), "[0]:[0]\n0 -> 1\n").unwrap_or_default();
+    let output = padan(dir.path(), &["eval", &gold, "t.align"]);
+    assert_eq!(
+        stderr(&output),
+        "padan: t.align:2: expected a bead such as [0, 1]:[2], found \"0 -> 1\"\n"
+    );
+    assert_eq!(output.status.code(), Some(2));
+}
+
+/// padan eval and the reference score.py agree on every shared set, on padan's own output.
+#[test]
+fn eval_agrees_with_the_reference_scorer_on_the_shared_sets() {
+    let Some(shared) = shared() else { return };
+    if Command::new("python3").arg("--version").output().is_err() {
+        eprintln!("skipped: python3 is not installed (needed to run score.py)");
+        return;
+    }
+    let dir = temp_dir();
+    for set in ["flores-hard", "tico-hard", "tico-long"] {
+        let set_dir = shared.join("eval").join(set);
+        let mut names: Vec<String> = fs::read_dir(&set_dir)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok())
+                    .filter_map(|e| {
+                        e.file_name()
+                            .to_str()?
+                            .strip_suffix(".gold")
+                            .map(str::to_owned)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        assert!(!names.is_empty(), "no documents in {}", set_dir.display());
+        let mut files: Vec<String> = Vec::new();
+        for name in &names {
+            let test = dir.path().join(format!("{set}-{name}.align"));
+            let file = |ext: &str| {
+                set_dir
+                    .join(format!("{name}.{ext}"))
+                    .to_string_lossy()
+                    .into_owned()
+            };
+            let output = padan(
+                dir.path(),
+                &[
+                    "align",
+                    &file("id"),
+                    &file("en"),
+                    "--presegmented",
+                    "--allow-empty",
+                    "-f",
+                    "beads",
+                    "-o",
+                    &test.to_string_lossy(),
+                ],
+            );
+            assert_eq!(
+                output.status.code(),
+                Some(0),
+                "{set}/{name}: {}",
+                stderr(&output)
+            );
+            files.push(file("gold"));
+            files.push(test.to_string_lossy().into_owned());
+        }
+        let ours = padan(
+            dir.path(),
+            &[
+                &["eval"],
+                &files.iter().map(String::as_str).collect::<Vec<_>>()[..],
+            ]
+            .concat(),
+        );
+        let reference = Command::new("python3")
+            .arg(shared.join("eval/score.py"))
+            .args(&files)
+            .output()
+            .expect("python3 runs");
+        assert_eq!(stdout(&ours), stdout(&reference), "set {set}");
+        let f1: f64 = stdout(&ours)
+            .lines()
+            .find_map(|l| l.strip_prefix("strict_f1="))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0);
+        assert!(f1 >= 0.95, "set {set}: strict F1 {f1} below 0.95");
     }
 }

@@ -27,6 +27,9 @@ pub(crate) mod strength {
 
 /// The heaviest a single token can weigh.
 const WEIGHT_CAP: f32 = 3.0;
+/// Most concepts a coarse unit keeps (see [`Unit::coarsen`]).
+const COARSE_CONCEPTS: usize = 64;
+
 /// What a shape mark (a question mark, a heading) weighs.
 const SHAPE_WEIGHT: f32 = 0.6;
 
@@ -57,22 +60,48 @@ impl Unit {
         self.weights.iter().sum()
     }
 
-    /// The unit made of `units` in order, as one.
-    pub fn concat(units: &[Unit]) -> Unit {
-        let mut out = Unit {
-            paragraph_start: units.first().and_then(|u| u.paragraph_start),
-            ..Unit::default()
-        };
-        for unit in units {
-            let offset = out.weights.len() as u32;
-            out.len += unit.len;
-            out.weights.extend_from_slice(&unit.weights);
-            out.entries.extend(unit.entries.iter().map(|e| Entry {
-                token: e.token + offset,
-                ..*e
-            }));
+    /// The unit made of `units` in order, as one coarse unit for locating the path: one
+    /// pseudo-token per distinct concept, weighing what the concept's links weighed in all the
+    /// children together. Coarse units then shrink as the words repeat, instead of every level
+    /// copying every token.
+    pub fn coarsen(units: &[Unit]) -> Unit {
+        let mut links: Vec<(u32, f32)> = units
+            .iter()
+            .flat_map(|u| {
+                u.entries
+                    .iter()
+                    .map(move |e| (e.concept, u.weights[e.token as usize] * e.strength))
+            })
+            .collect();
+        links.sort_unstable_by_key(|&(concept, _)| concept);
+        let mut merged: Vec<(u32, f32)> = Vec::with_capacity(links.len());
+        for (concept, weight) in links {
+            match merged.last_mut() {
+                Some(last) if last.0 == concept => last.1 += weight,
+                _ => merged.push((concept, weight)),
+            }
         }
-        out.entries.sort_by_key(|e| (e.concept, e.token));
+        // Keep the heaviest concepts only (ties by concept id, for determinism): rare anchors
+        // locate a coarse unit; the bulk of common ones costs memory at every level.
+        if merged.len() > COARSE_CONCEPTS {
+            merged.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            merged.truncate(COARSE_CONCEPTS);
+            merged.sort_unstable_by_key(|&(concept, _)| concept);
+        }
+        let mut out = Unit {
+            len: units.iter().map(|u| u.len).sum(),
+            paragraph_start: units.first().and_then(|u| u.paragraph_start),
+            weights: Vec::with_capacity(merged.len()),
+            entries: Vec::with_capacity(merged.len()),
+        };
+        for (k, (concept, weight)) in merged.into_iter().enumerate() {
+            out.entries.push(Entry {
+                concept,
+                token: k as u32,
+                strength: 1.0,
+            });
+            out.weights.push(weight);
+        }
         out
     }
 }
@@ -157,11 +186,11 @@ impl SideTokens {
                 } else {
                     match lang {
                         Lang::En => {
-                            let stem = lexicon.en_stemmer.stem(text);
+                            let stem = lexicon.stem_en(text);
                             (stem.clone(), stem)
                         }
                         Lang::Id => {
-                            let stem = lexicon.id_stemmer.stem(text);
+                            let stem = lexicon.stem_id(text);
                             // Only a word the lexicon does not know can be the same word in
                             // English (a name, a loanword): stem it the English way for that.
                             let known = !lexicon.lookup(text).is_empty()

@@ -21,6 +21,22 @@ pub const MIN_COUNT: u32 = 2;
 /// Lowest Dice coefficient of a learned pair.
 pub const MIN_DICE: f64 = 0.6;
 
+/// Whether bead `k` can teach word pairs: a 1-1 bead whose posterior, when the path has them,
+/// is at least [`MIN_POSTERIOR`]; without posteriors (all 1.0), a 1-1 bead between two 1-1
+/// beads, which is rarely wrong (errors come in runs around merges and omissions).
+fn confident(path: &[PathBead], k: usize) -> bool {
+    let one_to_one = |b: &PathBead| b.source.len() == 1 && b.target.len() == 1;
+    let bead = &path[k];
+    if !one_to_one(bead) || bead.posterior < MIN_POSTERIOR {
+        return false;
+    }
+    let neighbours = [k.checked_sub(1), Some(k + 1)];
+    neighbours
+        .iter()
+        .filter_map(|n| n.and_then(|n| path.get(n)))
+        .all(one_to_one)
+}
+
 /// The distinct content stems of segment `k`, as ids.
 fn stem_ids<'a>(
     side: &'a SideTokens,
@@ -52,7 +68,9 @@ pub(crate) fn learn(
 ) -> HashMap<String, Vec<String>> {
     let confident: Vec<&PathBead> = path
         .iter()
-        .filter(|b| b.source.len() == 1 && b.target.len() == 1 && b.posterior >= MIN_POSTERIOR)
+        .enumerate()
+        .filter(|&(k, _)| confident(path, k))
+        .map(|(_, b)| b)
         .collect();
     let mut learned: HashMap<String, Vec<String>> = HashMap::new();
     if confident.len() < MIN_BEADS {

@@ -23,6 +23,10 @@ pub struct Lexicon {
     english_phrase_prefixes: HashSet<String>,
     /// The Indonesian stemmer, knowing the glossary's single words as roots.
     pub id_stemmer: IndonesianStemmer,
+    /// Stems of the words the glossaries hold, worked out while loading them: most words of a
+    /// text are among them, and stemming is the costliest step per distinct word.
+    id_stems: HashMap<String, String>,
+    en_stems: HashMap<String, String>,
     /// The English stemmer.
     pub en_stemmer: EnglishStemmer,
 }
@@ -46,6 +50,8 @@ impl Lexicon {
             english_phrase_prefixes: HashSet::default(),
             id_stemmer: IndonesianStemmer::default(),
             en_stemmer: EnglishStemmer::new(),
+            id_stems: HashMap::default(),
+            en_stems: HashMap::default(),
         }
     }
 
@@ -79,7 +85,12 @@ impl Lexicon {
     /// parsed once per process.
     pub fn seed() -> &'static Lexicon {
         static SEED: OnceLock<Lexicon> = OnceLock::new();
-        SEED.get_or_init(|| {
+        SEED.get_or_init(Lexicon::load_seed)
+    }
+
+    /// Parses the shipped seed glossaries anew ([`Lexicon::seed`] does it once per process).
+    pub fn load_seed() -> Lexicon {
+        {
             let mut pairs = Vec::new();
             for (name, data) in [
                 (
@@ -97,7 +108,7 @@ impl Lexicon {
                 }
             }
             Lexicon::from_pairs(pairs.iter().map(|(s, t)| (s.as_str(), t.as_str())))
-        })
+        }
     }
 
     /// A copy of this lexicon with more pairs (a user's glossary on top of the seed).
@@ -112,6 +123,9 @@ impl Lexicon {
             english_phrase_prefixes: self.english_phrase_prefixes.clone(),
             id_stemmer: self.id_stemmer.clone(),
             en_stemmer: EnglishStemmer::new(),
+            // New roots may change Indonesian stems; English ones stay.
+            id_stems: HashMap::default(),
+            en_stems: self.en_stems.clone(),
         };
         let pairs: Vec<(&str, &str)> = pairs.into_iter().collect();
         lexicon.id_stemmer.add_roots(
@@ -141,7 +155,7 @@ impl Lexicon {
         let source_words: Vec<String> = tokenize(source).into_iter().map(|t| t.text).collect();
         let target_stems: Vec<String> = tokenize(target)
             .into_iter()
-            .map(|t| self.en_stemmer.stem(&t.text))
+            .map(|t| self.cache_en(&t.text))
             .collect();
         if source_words.is_empty()
             || target_stems.is_empty()
@@ -158,28 +172,55 @@ impl Lexicon {
                     .insert(target_stems[..n].join(" "));
             }
         }
+        let stems: Vec<String> = source_words.iter().map(|w| self.cache_id(w)).collect();
         if source_words.len() > 1 {
-            let stems: Vec<String> = source_words
-                .iter()
-                .map(|w| self.id_stemmer.stem(w))
-                .collect();
             for n in 1..source_words.len() {
                 self.phrase_prefixes.insert(source_words[..n].join(" "));
                 self.phrase_prefixes.insert(stems[..n].join(" "));
             }
         }
         let surface = source_words.join(" ");
-        let stemmed = source_words
-            .iter()
-            .map(|w| self.id_stemmer.stem(w))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let stemmed = stems.join(" ");
         for key in [surface, stemmed] {
             let entry = self.terms.entry(key).or_default();
             if !entry.contains(&concept) {
                 entry.push(concept.clone());
             }
         }
+    }
+
+    fn cache_id(&mut self, word: &str) -> String {
+        if let Some(stem) = self.id_stems.get(word) {
+            return stem.clone();
+        }
+        let stem = self.id_stemmer.stem(word);
+        self.id_stems.insert(word.to_owned(), stem.clone());
+        stem
+    }
+
+    fn cache_en(&mut self, word: &str) -> String {
+        if let Some(stem) = self.en_stems.get(word) {
+            return stem.clone();
+        }
+        let stem = self.en_stemmer.stem(word);
+        self.en_stems.insert(word.to_owned(), stem.clone());
+        stem
+    }
+
+    /// The stem of a lower-case Indonesian word.
+    pub fn stem_id(&self, word: &str) -> String {
+        self.id_stems
+            .get(word)
+            .cloned()
+            .unwrap_or_else(|| self.id_stemmer.stem(word))
+    }
+
+    /// The stem of a lower-case English word.
+    pub fn stem_en(&self, word: &str) -> String {
+        self.en_stems
+            .get(word)
+            .cloned()
+            .unwrap_or_else(|| self.en_stemmer.stem(word))
     }
 
     /// The English concepts of an Indonesian key (surface words or stems joined by spaces).

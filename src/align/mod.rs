@@ -112,10 +112,19 @@ impl<'a> Aligner<'a> {
         let mut concepts = Concepts::default();
         let target_units = target_tokens.units(self.lexicon, &mut concepts);
         let source_units = source_tokens.units(self.lexicon, &mut concepts);
-        let mut path = search::search(&source_units, &target_units, &self.model);
+        // With a second pass to come, the first pass's posteriors would only pick beads to learn
+        // from; the path's shape picks them more cheaply (see learn::confident).
+        let first = Model {
+            posteriors: !self.second_pass,
+            ..self.model.clone()
+        };
+        let mut path = search::search(&source_units, &target_units, &first);
         if self.second_pass {
             let learned = learn::learn(&path, &source_tokens, &target_tokens);
-            if !learned.is_empty() {
+            if learned.is_empty() && !first.posteriors {
+                // Nothing learned: the first path stands, but it needs its confidences.
+                path = search::refine(&source_units, &target_units, &self.model, &path);
+            } else if !learned.is_empty() {
                 let source_units =
                     source_tokens.with_learned(&source_units, &learned, &mut concepts);
                 path = search::refine(&source_units, &target_units, &self.model, &path);

@@ -64,9 +64,14 @@ impl Model {
     /// Gale and Church's length cost: minus the log probability of a length difference at least
     /// this large between a source of `ls` and a target of `lt` characters.
     pub fn length_cost(&self, ls: f64, lt: f64) -> f64 {
-        let mean = ((ls * self.length_ratio + lt) / 2.0).max(1.0);
+        self.length_cost_in(tail_table(), ls, lt)
+    }
+
+    /// [`Model::length_cost`] with the table fetched once by the caller (the search's hot loop).
+    pub(crate) fn length_cost_in(&self, table: &TailTable, ls: f64, lt: f64) -> f64 {
+        let mean = ((ls * self.length_ratio + lt) * 0.5).max(1.0);
         let delta = (lt - ls * self.length_ratio) / (self.length_variance * mean).sqrt();
-        -tail_table().log_two_tailed(delta.abs())
+        -table.log_two_tailed(delta.abs())
     }
 
     /// The paragraph terms of a bead: whether each side's first segment starts a paragraph, and
@@ -91,14 +96,14 @@ impl Model {
 }
 
 /// [`log_two_tailed`] tabulated: the search asks for it millions of times.
-struct TailTable {
+pub(crate) struct TailTable {
     values: Vec<f64>,
 }
 
 const TAIL_STEP: f64 = 1.0 / 256.0;
 const TAIL_MAX: f64 = 32.0;
 
-fn tail_table() -> &'static TailTable {
+pub(crate) fn tail_table() -> &'static TailTable {
     static TABLE: std::sync::OnceLock<TailTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| TailTable {
         values: (0..=(TAIL_MAX / TAIL_STEP) as usize + 1)

@@ -124,6 +124,8 @@ impl PairTable {
         let mut offset = Vec::with_capacity(ns + 1);
         let mut values = Vec::new();
         let mut scratch = LinkScratch::default();
+        // Band starts only move forward, so each concept's postings are walked by a cursor.
+        let mut cursors = postings.start.clone();
         for (s, unit) in source.iter().enumerate() {
             // Source segment s ends beads at rows s+1 ..= s+MAX_SPAN.
             let lo = band.lo[(s + 1).min(ns)].saturating_sub(MAX_SPAN);
@@ -134,7 +136,9 @@ impl PairTable {
             values.resize(first + (hi - lo), (0.0, 0.0));
             scratch.reset(unit, &target[lo..hi]);
             for entry in &unit.entries {
-                for posting in postings.within(entry.concept, lo as u32, hi as u32, limit) {
+                for posting in
+                    postings.within(entry.concept, lo as u32, hi as u32, limit, &mut cursors)
+                {
                     scratch.link(
                         posting.unit as usize - lo,
                         entry.token as usize,
@@ -280,19 +284,34 @@ impl Postings {
     }
 
     /// The postings of `concept` in units `lo..hi`; none for a concept so common (in more
-    /// than `limit` postings) that it says nothing about where a segment belongs.
-    fn within(&self, concept: u32, lo: u32, hi: u32, limit: usize) -> &[Posting] {
+    /// than `limit` postings) that it says nothing about where a segment belongs. `lo` must not
+    /// decrease between calls for the same `cursors`.
+    fn within(
+        &self,
+        concept: u32,
+        lo: u32,
+        hi: u32,
+        limit: usize,
+        cursors: &mut [u32],
+    ) -> &[Posting] {
         let c = concept as usize;
         if c + 1 >= self.start.len() {
             return &[];
         }
-        let all = &self.postings[self.start[c] as usize..self.start[c + 1] as usize];
-        if all.len() > limit {
+        let (begin, end) = (self.start[c] as usize, self.start[c + 1] as usize);
+        if end - begin > limit {
             return &[];
         }
-        let from = all.partition_point(|p| p.unit < lo);
-        let to = all.partition_point(|p| p.unit < hi);
-        &all[from..to]
+        let mut from = cursors[c] as usize;
+        while from < end && self.postings[from].unit < lo {
+            from += 1;
+        }
+        cursors[c] = from as u32;
+        let mut to = from;
+        while to < end && self.postings[to].unit < hi {
+            to += 1;
+        }
+        &self.postings[from..to]
     }
 }
 
@@ -312,6 +331,7 @@ struct Scorer<'a> {
     paragraphs: bool,
     pairs: PairTable,
     model: &'a Model,
+    tail: &'static super::model::TailTable,
 }
 
 fn prefix_sums(values: impl Iterator<Item = f64>) -> Vec<f64> {
@@ -351,6 +371,7 @@ impl<'a> Scorer<'a> {
                 .all(|u| u.paragraph_start.is_some()),
             pairs: PairTable::new(source, target, band),
             model,
+            tail: super::model::tail_table(),
         }
     }
 
@@ -377,7 +398,7 @@ impl<'a> Scorer<'a> {
             if a > 0 && b > 0 {
                 let ls = self.source_len[i] - self.source_len[i - a];
                 let lt = self.target_len[j] - self.target_len[j - b];
-                score -= model.length_cost(ls, lt);
+                score -= model.length_cost_in(self.tail, ls, lt);
                 // Matched anchor weight, each token counted at most once, less what chance
                 // would match: a token facing k segments on the other side meets k times the
                 // chance of a link.
@@ -449,7 +470,7 @@ pub(crate) fn refine(
 
 /// Merges segments in pairs: the coarse problem of half the size.
 fn merge_pairs(units: &[Unit]) -> Vec<Unit> {
-    units.chunks(2).map(Unit::concat).collect()
+    units.chunks(2).map(Unit::coarsen).collect()
 }
 
 /// The best path within `band`, with posteriors when the model asks for them.

@@ -198,3 +198,26 @@ fn long_texts_go_coarse_to_fine_and_stay_right() {
     let f1 = eval::Counts::of(&gold, &test).strict().f1;
     assert!(f1 > 0.98, "strict F1 {f1}");
 }
+
+#[test]
+#[ignore = "statistics for tuning, not a check"]
+fn entries_per_token() {
+    let Ok(text) = std::fs::read_to_string("../shared/eval/tico-long/000.id") else {
+        return;
+    };
+    let en = std::fs::read_to_string("../shared/eval/tico-long/000.en").unwrap_or_default();
+    let lexicon = Lexicon::seed();
+    let mut concepts = Concepts::default();
+    for (lang, t) in [(Lang::Id, &text), (Lang::En, &en)] {
+        let lines = sentences(t);
+        let side = SideTokens::new(&inputs(&lines), lang, lexicon);
+        let units = side.units(lexicon, &mut concepts);
+        let tokens: usize = units.iter().map(|u| u.weights.len()).sum();
+        let entries: usize = units.iter().map(|u| u.entries.len()).sum();
+        eprintln!(
+            "{lang}: {} units, {tokens} tokens, {entries} entries, {:.2} per token",
+            units.len(),
+            entries as f64 / tokens as f64
+        );
+    }
+}

@@ -4,6 +4,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use padan::text::Encoding;
 use padan::{Error, Lang};
 
+use crate::input::ReadOptions;
+
 /// Align an Indonesian text with its English reference, sentence by sentence, and build a
 /// bilingual glossary for review.
 #[derive(Debug, Parser)]
@@ -24,6 +26,29 @@ pub enum Command {
         The text is read whole, then written segment by segment."
     )]
     Segment(SegmentArgs),
+    /// Align a source text with its translation, sentence by sentence.
+    #[command(
+        after_help = "Example:\n  padan align tests/fixtures/reykjavik/id.txt tests/fixtures/reykjavik/en.txt\n  \
+        padan align id.sents en.sents --presegmented --format beads -o id-en.align\n  \
+        padan align id.txt en.txt --glossary reviewed.csv --format jsonl\n\n\
+        Both texts are read whole (alignment needs every segment); the search runs in a band, so\n\
+        time and memory grow linearly: about 1 KB per segment pair of the band, some 30 MB for\n\
+        100,000 segments a side.\n\n\
+        Formats: tsv (default; literal text for tools), csv (spreadsheet-safe: cells starting\n\
+        with = + - @ are prefixed with an apostrophe; add --excel for a byte-order mark and\n\
+        CRLF), jsonl (0-based indices and byte spans into both files), beads (Vecalign's\n\
+        [0]:[0, 1] lines)."
+    )]
+    Align(AlignArgs),
+    /// Score test beads against gold beads (strict and lax precision, recall, F1).
+    #[command(
+        after_help = "Example:\n  padan eval tests/fixtures/reykjavik/gold.align test.align\n  \
+        padan eval gold1.align test1.align gold2.align test2.align\n\n\
+        Counts are summed over the pairs (micro average), as Vecalign's score.py does:\n\
+        precision over all test beads, recall over gold beads with both sides non-empty; a lax\n\
+        hit is a test bead that overlaps a gold bead on both sides."
+    )]
+    Eval(EvalArgs),
 }
 
 /// How input files are read.
@@ -94,5 +119,136 @@ impl SegmentArgs {
             output: self.output,
             max_chars: self.max_chars,
         })
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AlignFormat {
+    /// Tab-separated: bead, source ids, target ids, confidence, source, target (literal text).
+    Tsv,
+    /// CSV with the same columns, formula-like cells neutralized.
+    Csv,
+    /// One JSON object a bead, with byte spans into both inputs.
+    Jsonl,
+    /// Vecalign's bead lines, `[0]:[0, 1]`.
+    Beads,
+}
+
+#[derive(Debug, Args)]
+pub struct AlignArgs {
+    /// The source text (Indonesian by default); `-` reads stdin.
+    pub source: String,
+    /// The target text (English by default).
+    pub target: String,
+    /// Language of the source text.
+    #[arg(long, default_value = "id")]
+    pub source_lang: Lang,
+    /// Language of the target text.
+    #[arg(long, default_value = "en")]
+    pub target_lang: Lang,
+    /// Take each line as one segment, as it is (no sentence splitting).
+    #[arg(long)]
+    pub presegmented: bool,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "tsv")]
+    pub format: AlignFormat,
+    /// With --format csv: a byte-order mark and CRLF line ends, as Excel expects.
+    #[arg(long)]
+    pub excel: bool,
+    /// Write here instead of stdout (atomically: the file appears whole or not at all).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<String>,
+    /// A glossary (CSV with source_term,target_term columns) whose terms anchor the alignment;
+    /// rows with status `rejected` are ignored. May be given several times.
+    #[arg(long, short = 'g', value_name = "FILE")]
+    pub glossary: Vec<String>,
+    /// Do not use the shipped seed glossaries (glossaries/).
+    #[arg(long)]
+    pub no_seed_glossary: bool,
+    /// Skip the second pass (word pairs learned from the first pass's confident beads).
+    #[arg(long)]
+    pub no_second_pass: bool,
+    /// Align even when the languages look swapped.
+    #[arg(long)]
+    pub force: bool,
+    /// Take an empty or whitespace-only file as a side with no segments (every segment of the
+    /// other side is then unaligned) instead of refusing it.
+    #[arg(long)]
+    pub allow_empty: bool,
+    /// Cut segments longer than this many characters at a word boundary.
+    #[arg(long, value_name = "N", default_value_t = padan::segment::DEFAULT_MAX_SEGMENT_CHARS)]
+    pub max_chars: usize,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// What `padan align` does, free of clap.
+pub struct AlignConfig {
+    pub source: String,
+    pub target: String,
+    pub source_lang: Lang,
+    pub target_lang: Lang,
+    pub read: ReadOptions,
+    pub format: AlignFormat,
+    pub excel: bool,
+    pub output: Option<String>,
+    pub glossaries: Vec<String>,
+    pub seed_glossary: bool,
+    pub second_pass: bool,
+    pub force: bool,
+}
+
+impl AlignArgs {
+    pub fn into_config(self) -> Result<AlignConfig, Error> {
+        if self.source == "-" && self.target == "-" {
+            return Err(Error::Usage(
+                "only one of SOURCE and TARGET can be - (stdin); give the other as a file"
+                    .to_owned(),
+            ));
+        }
+        Ok(AlignConfig {
+            read: ReadOptions {
+                presegmented: self.presegmented,
+                allow_empty: self.allow_empty,
+                encoding: self.input.encoding()?,
+                max_chars: self.max_chars,
+            },
+            source: self.source,
+            target: self.target,
+            source_lang: self.source_lang,
+            target_lang: self.target_lang,
+            format: self.format,
+            excel: self.excel,
+            output: self.output,
+            glossaries: self.glossary,
+            seed_glossary: !self.no_seed_glossary,
+            second_pass: !self.no_second_pass,
+            force: self.force,
+        })
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Pairs of bead files: GOLD TEST [GOLD TEST ...].
+    #[arg(required = true, value_name = "GOLD TEST")]
+    pub files: Vec<String>,
+    /// Also print the score of each pair.
+    #[arg(long)]
+    pub per_document: bool,
+}
+
+/// What `padan eval` does.
+pub struct EvalConfig {
+    pub files: Vec<String>,
+    pub per_document: bool,
+}
+
+impl EvalArgs {
+    pub fn into_config(self) -> EvalConfig {
+        EvalConfig {
+            files: self.files,
+            per_document: self.per_document,
+        }
     }
 }

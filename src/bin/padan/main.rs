@@ -1,6 +1,9 @@
 //! The `padan` command line: clap structs turned into plain configs, then the library's work.
 
+mod align_cmd;
 mod cli;
+mod eval_cmd;
+mod input;
 mod io;
 mod segment_cmd;
 
@@ -23,5 +26,7 @@ fn main() -> ExitCode {
 fn run(cli: cli::Cli) -> padan::Result<ExitCode> {
     match cli.command {
         cli::Command::Segment(args) => segment_cmd::run(args.into_config()?),
+        cli::Command::Align(args) => align_cmd::run(args.into_config()?),
+        cli::Command::Eval(args) => eval_cmd::run(args.into_config()),
     }
 }

@@ -1,0 +1,146 @@
+//! Loading the two sides of a pair: decode, segment (or take lines), check the language.
+
+use padan::align::{Lexicon, SegmentInput};
+use padan::error::Error;
+use padan::glossary::read::read_table;
+use padan::segment::{self, Segment, Segmenter};
+use padan::text::{Decoded, Encoding};
+use padan::Lang;
+
+use crate::io::{display_name, read_text};
+
+/// One side of a pair, decoded and segmented.
+pub struct LoadedSide {
+    pub name: String,
+    pub decoded: Decoded,
+    pub segments: Vec<Segment>,
+    pub lang: Lang,
+    pub presegmented: bool,
+}
+
+/// How sides are read.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions {
+    pub presegmented: bool,
+    /// Take an empty or whitespace-only file as a side with no segments instead of an error.
+    pub allow_empty: bool,
+    pub encoding: Encoding,
+    pub max_chars: usize,
+}
+
+impl LoadedSide {
+    pub fn load(path: &str, lang: Lang, options: ReadOptions) -> Result<Self, Error> {
+        let decoded = match read_text(path, options.encoding) {
+            Err(Error::Empty { .. }) if options.allow_empty => Decoded {
+                text: String::new(),
+                encoding: "UTF-8",
+                bom_len: 0,
+            },
+            other => other?,
+        };
+        Ok(Self::from_decoded(
+            display_name(path),
+            decoded,
+            lang,
+            options,
+        ))
+    }
+
+    pub fn from_decoded(name: String, decoded: Decoded, lang: Lang, options: ReadOptions) -> Self {
+        let segments = if options.presegmented {
+            segment::lines(&decoded.text)
+        } else {
+            Segmenter::new(lang)
+                .with_max_chars(options.max_chars)
+                .split(&decoded.text)
+        };
+        LoadedSide {
+            name,
+            decoded,
+            segments,
+            lang,
+            presegmented: options.presegmented,
+        }
+    }
+
+    /// The segments as the aligner takes them.
+    pub fn inputs(&self) -> Vec<SegmentInput<'_>> {
+        self.segments
+            .iter()
+            .enumerate()
+            .map(|(k, s)| SegmentInput {
+                text: s.text(&self.decoded.text),
+                paragraph_start: (!self.presegmented)
+                    .then(|| k == 0 || self.segments[k - 1].paragraph != s.paragraph),
+            })
+            .collect()
+    }
+
+    pub fn side(&self) -> padan::export::Side<'_> {
+        padan::export::Side {
+            name: &self.name,
+            text: &self.decoded.text,
+            segments: &self.segments,
+            offset: self.decoded.bom_len,
+        }
+    }
+}
+
+/// Refuses a pair whose languages look swapped unless `force`; warns about a lopsided pair.
+pub fn check_pair(source: &LoadedSide, target: &LoadedSide, force: bool) -> Result<(), Error> {
+    let guessed = (
+        padan::lang::guess(&source.decoded.text),
+        padan::lang::guess(&target.decoded.text),
+    );
+    if guessed == (Some(target.lang), Some(source.lang)) && source.lang != target.lang {
+        let message = format!(
+            "{} looks {} and {} looks {}, but the first file should be {} (--source-lang {}); \
+             swap the files, or pass --force to align them as they are",
+            source.name,
+            target.lang.name(),
+            target.name,
+            source.lang.name(),
+            source.lang.name(),
+            source.lang.code()
+        );
+        if !force {
+            return Err(Error::Usage(message));
+        }
+        eprintln!("padan: warning: {message}");
+    }
+    let (a, b) = (source.segments.len().max(1), target.segments.len().max(1));
+    if a > 3 * b || b > 3 * a {
+        eprintln!(
+            "padan: warning: {} has {} segments and {} has {}: one side is much longer than the \
+             other; aligning anyway, expect many unaligned segments",
+            source.name,
+            source.segments.len(),
+            target.name,
+            target.segments.len()
+        );
+    }
+    Ok(())
+}
+
+/// The lexicon for a run: the seed glossaries (unless turned off) and the user's glossaries,
+/// whose rejected rows are left out.
+pub fn lexicon(glossaries: &[String], seed: bool, encoding: Encoding) -> Result<Lexicon, Error> {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for path in glossaries {
+        let decoded = read_text(path, encoding)?;
+        let table = read_table(&decoded.text, &display_name(path))?;
+        pairs.extend(
+            table
+                .rows
+                .into_iter()
+                .filter(|r| r.status != "rejected" && !r.target.is_empty())
+                .map(|r| (r.source, r.target)),
+        );
+    }
+    let pairs = pairs.iter().map(|(s, t)| (s.as_str(), t.as_str()));
+    Ok(if seed {
+        Lexicon::seed().extended(pairs)
+    } else {
+        Lexicon::from_pairs(pairs)
+    })
+}

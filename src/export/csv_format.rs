@@ -1,0 +1,50 @@
+//! Comma-separated values, optionally in the flavour Excel opens correctly.
+
+use std::io::{self, Write};
+
+use super::{human_ids, neutralize, AlignedPair, AlignmentFormat};
+
+/// The TSV columns as RFC 4180 CSV. With `excel`, the file starts with a UTF-8 byte-order mark
+/// and ends lines with CRLF, so Excel reads it as UTF-8; cells that a spreadsheet would run as
+/// a formula are neutralized in both flavours (CSV is opened in spreadsheets).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Csv {
+    /// Excel's flavour: byte-order mark and CRLF.
+    pub excel: bool,
+}
+
+impl AlignmentFormat for Csv {
+    fn write(&self, pair: &AlignedPair, out: &mut dyn Write) -> io::Result<()> {
+        if self.excel {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(if self.excel {
+                csv::Terminator::CRLF
+            } else {
+                csv::Terminator::Any(b'\n')
+            })
+            .from_writer(out);
+        writer.write_record([
+            "bead",
+            "source_ids",
+            "target_ids",
+            "confidence",
+            "source",
+            "target",
+        ])?;
+        for (n, bead) in pair.beads.iter().enumerate() {
+            let source = pair.source.joined(&bead.source);
+            let target = pair.target.joined(&bead.target);
+            writer.write_record([
+                (n + 1).to_string().as_str(),
+                &human_ids(&bead.source),
+                &human_ids(&bead.target),
+                &format!("{:.3}", bead.confidence),
+                &neutralize(&source),
+                &neutralize(&target),
+            ])?;
+        }
+        writer.flush()
+    }
+}
