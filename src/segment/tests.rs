@@ -78,6 +78,12 @@ const CASES: &[Case] = &[
         ],
     ),
     (
+        "Indonesian months and figures",
+        Lang::Id,
+        "Infeksi naik sebelum 23 Jan. 2020 (Gbr. 5). Jumlah ini baru.",
+        &["Infeksi naik sebelum 23 Jan. 2020 (Gbr. 5).", "Jumlah ini baru."],
+    ),
+    (
         "English numbered abbreviations",
         Lang::En,
         "See No. 5 and Fig. 3 on Jan. 6 this year. No. That is wrong.",
