@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// Every subcommand; each must have `--help` with an example.
-const COMMANDS: &[&str] = &["segment", "align", "eval"];
+const COMMANDS: &[&str] = &["segment", "align", "eval", "glossary"];
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
@@ -507,4 +507,179 @@ fn eval_agrees_with_the_reference_scorer_on_the_shared_sets() {
             .unwrap_or(0.0);
         assert!(f1 >= 0.95, "set {set}: strict F1 {f1} below 0.95");
     }
+}
+
+#[test]
+fn glossary_of_the_example_matches_its_golden_file() {
+    let dir = temp_dir();
+    let (id, en) = (
+        fixture_str("reykjavik/id.txt"),
+        fixture_str("reykjavik/en.txt"),
+    );
+    let output = padan(dir.path(), &["glossary", &id, &en]);
+    let golden = fs::read_to_string(Path::new(FIXTURES).join("../expected/reykjavik.glossary.csv"))
+        .unwrap_or_default();
+    assert_eq!(stderr(&output), "");
+    assert_eq!(stdout(&output), golden);
+    let text = stdout(&output);
+    let header = text.lines().next().unwrap_or_default();
+    assert_eq!(
+        header,
+        "source_term,target_term,kind,score,count,source_count,target_count,status,example_source,example_target,note"
+    );
+    for expected in [
+        "Gedung Putih,White House,",
+        "juru bicara,spokesperson,",
+        "pertemuan puncak,summit,",
+        "Menteri Luar Negeri,foreign minister,",
+    ] {
+        let rank = text.lines().skip(1).position(|l| l.starts_with(expected));
+        assert!(rank.is_some_and(|r| r < 40), "{expected} at {rank:?}");
+    }
+}
+
+#[test]
+fn glossary_review_round_trip_keeps_every_edit() {
+    let dir = temp_dir();
+    let (id, en) = (
+        fixture_str("reykjavik/id.txt"),
+        fixture_str("reykjavik/en.txt"),
+    );
+    let output = padan(dir.path(), &["glossary", &id, &en, "-o", "g.csv"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    // A reviewer's spreadsheet: approved, rejected, an edited target, a rejected source, an
+    // added row and an extra column, saved with a byte-order mark, CRLF and semicolons.
+    let reviewed = "\u{feff}source_term;target_term;status;reviewer comment\r\n\
+        Gedung Putih;White House;approved;ok\r\n\
+        juru bicara;spokesman;approved;house style\r\n\
+        hari Senin;Monday;rejected;not a term\r\n\
+        wartawan;;rejected;never propose\r\n\
+        KTT;summit;added;added by hand\r\n";
+    fs::write(dir.path().join("reviewed.csv"), reviewed).unwrap_or_default();
+    let output = padan(
+        dir.path(),
+        &[
+            "glossary",
+            &id,
+            &en,
+            "--reviewed",
+            "reviewed.csv",
+            "-o",
+            "g2.csv",
+        ],
+    );
+    assert_eq!(stderr(&output), "");
+    assert_eq!(output.status.code(), Some(0));
+    let text = fs::read_to_string(dir.path().join("g2.csv")).unwrap_or_default();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].ends_with(",note,reviewer comment"), "{}", lines[0]);
+    assert_eq!(lines[1], "Gedung Putih,White House,,,,,,approved,,,,ok");
+    assert_eq!(
+        lines[2],
+        "juru bicara,spokesman,,,,,,approved,,,,house style"
+    );
+    assert_eq!(lines[3], "hari Senin,Monday,,,,,,rejected,,,,not a term");
+    assert_eq!(lines[4], "wartawan,,,,,,,rejected,,,,never propose");
+    assert_eq!(lines[5], "KTT,summit,,,,,,added,,,,added by hand");
+    let proposals = &lines[6..];
+    assert!(proposals.iter().all(|l| l.contains(",proposed,")));
+    for gone in [
+        "Gedung Putih,White House,",
+        "hari Senin,Monday,",
+        "wartawan,",
+    ] {
+        assert!(
+            !proposals.iter().any(|l| l.starts_with(gone)),
+            "{gone} proposed again"
+        );
+    }
+    // The reviewed file is an input: writing over it is refused, and it is left as it was.
+    let output = padan(
+        dir.path(),
+        &[
+            "glossary",
+            &id,
+            &en,
+            "--reviewed",
+            "reviewed.csv",
+            "-o",
+            "reviewed.csv",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("reviewed.csv")).unwrap_or_default(),
+        reviewed
+    );
+}
+
+#[test]
+fn a_malformed_reviewed_glossary_names_its_line() {
+    let dir = temp_dir();
+    let (id, en) = (
+        fixture_str("reykjavik/id.txt"),
+        fixture_str("reykjavik/en.txt"),
+    );
+    fs::write(
+        dir.path().join("r.csv"),
+        "source_term,target_term,status\nKTT,summit,approved\n,summit,approved\n",
+    )
+    .unwrap_or_default();
+    let output = padan(dir.path(), &["glossary", &id, &en, "--reviewed", "r.csv"]);
+    assert_eq!(
+        stderr(&output),
+        "padan: r.csv:3: the source_term column is empty, fill it in or delete the row\n"
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stdout(&output), "");
+}
+
+#[test]
+fn glossary_reads_parallel_files_and_padans_aligned_output() {
+    let dir = temp_dir();
+    let (id, en) = (
+        fixture_str("reykjavik/id.txt"),
+        fixture_str("reykjavik/en.txt"),
+    );
+    for format in ["tsv", "jsonl"] {
+        let file = format!("aligned.{format}");
+        let output = padan(dir.path(), &["align", &id, &en, "-f", format, "-o", &file]);
+        assert_eq!(output.status.code(), Some(0));
+        let output = padan(dir.path(), &["glossary", "--from-aligned", &file]);
+        assert_eq!(stderr(&output), "", "{format}");
+        assert!(
+            stdout(&output).contains("\nGedung Putih,White House,"),
+            "{format}"
+        );
+    }
+    fs::write(
+        dir.path().join("a.id"),
+        "Gedung Putih mengumumkan sanksi.\nSanksi dari Gedung Putih berlaku.\n",
+    )
+    .unwrap_or_default();
+    fs::write(
+        dir.path().join("a.en"),
+        "The White House announced sanctions.\nSanctions from the White House apply.\n",
+    )
+    .unwrap_or_default();
+    let output = padan(dir.path(), &["glossary", "--parallel", "a.id", "a.en"]);
+    assert_eq!(stderr(&output), "");
+    assert!(
+        stdout(&output).contains("\nGedung Putih,White House,"),
+        "{}",
+        stdout(&output)
+    );
+    fs::write(dir.path().join("b.en"), "One line only.\n").unwrap_or_default();
+    let output = padan(dir.path(), &["glossary", "--parallel", "a.id", "b.en"]);
+    assert_eq!(
+        stderr(&output),
+        "padan: a.id has 2 lines and b.en has 1: --parallel needs line n of one to translate line n \
+         of the other; align them first with padan align\n"
+    );
+    fs::write(dir.path().join("x.txt"), "hello\n").unwrap_or_default();
+    let output = padan(dir.path(), &["glossary", "--from-aligned", "x.txt"]);
+    assert_eq!(
+        stderr(&output),
+        "padan: x.txt:1: not padan's aligned output: give the output of padan align --format tsv or --format jsonl\n"
+    );
 }

@@ -172,7 +172,7 @@ impl SideTokens {
         let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         for segment in segments {
             let mut tokens = Vec::new();
-            scan_tokens(segment.text, |text, _| {
+            scan_tokens(segment.text, |text, _, _| {
                 let is_number = text.bytes().any(|b| b.is_ascii_digit());
                 if !is_number && is_stopword(lang, text) {
                     return;

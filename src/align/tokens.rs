@@ -69,7 +69,7 @@ const STOP_EN: &[&str] = &[
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    scan_tokens(text, |token, capitalized| {
+    scan_tokens(text, |token, _, capitalized| {
         out.push(Token {
             is_number: token.bytes().any(|b| b.is_ascii_digit()),
             capitalized,
@@ -79,9 +79,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
-/// [`tokenize`] without allocating per token: calls `f` with each lower-case token and whether
-/// the original began with a capital.
-pub fn scan_tokens(text: &str, mut f: impl FnMut(&str, bool)) {
+/// [`tokenize`] without allocating per token: calls `f` with each lower-case token, its surface
+/// form (case kept, typography folded) and whether it began with a capital.
+pub fn scan_tokens(text: &str, mut f: impl FnMut(&str, &str, bool)) {
     let folded = fold(text);
     let mut lower = String::new();
     let mut previous = String::new();
@@ -127,7 +127,7 @@ pub fn scan_tokens(text: &str, mut f: impl FnMut(&str, bool)) {
         if after_hyphen && lower == previous {
             continue;
         }
-        f(&lower, c.is_uppercase());
+        f(&lower, raw, c.is_uppercase());
         std::mem::swap(&mut previous, &mut lower);
     }
 }

@@ -1,3 +1,6 @@
-//! Bilingual glossaries: reading the ones people edit, and (later) extracting new ones.
+//! Bilingual glossaries: extracting term pairs from aligned text, reading the glossaries people
+//! edit, and merging a reviewed glossary back in.
 
+pub mod extract;
 pub mod read;
+pub mod review;

@@ -49,6 +49,20 @@ pub enum Command {
         hit is a test bead that overlaps a gold bead on both sides."
     )]
     Eval(EvalArgs),
+    /// Build a bilingual glossary (CSV) from aligned text, merging a reviewed glossary.
+    #[command(
+        after_help = "Example:\n  padan glossary tests/fixtures/reykjavik/id.txt tests/fixtures/reykjavik/en.txt -o glossary.csv\n  \
+        padan glossary --parallel news.id news.en -o news-glossary.csv\n  \
+        padan glossary --from-aligned a.tsv b.jsonl --reviewed glossary.csv -o glossary.csv.new\n\n\
+        Columns: source_term, target_term, kind (term/name/cognate/acronym), score, count,\n\
+        source_count, target_count, status, example_source, example_target, note; best first.\n\n\
+        Review loop: edit the CSV in a spreadsheet (status approved or rejected, edit a target,\n\
+        add rows, add columns), save it, and pass it back with --reviewed. Its rows come first,\n\
+        as written; rejected pairs are never proposed again; approved and added terms anchor\n\
+        the alignment (and padan align --glossary takes the same file).\n\n\
+        Counts are held in memory; past 40 million distinct pairs, pairs seen once are dropped."
+    )]
+    Glossary(GlossaryArgs),
 }
 
 /// How input files are read.
@@ -250,5 +264,108 @@ impl EvalArgs {
             files: self.files,
             per_document: self.per_document,
         }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct GlossaryArgs {
+    /// Pairs of texts to align first: SOURCE TARGET [SOURCE TARGET ...] (Indonesian, English).
+    #[arg(value_name = "SOURCE TARGET")]
+    pub files: Vec<String>,
+    /// The two files are sentence-parallel already: line n of one translates line n of the other.
+    #[arg(long, conflicts_with = "from_aligned")]
+    pub parallel: bool,
+    /// Read padan align's output (--format tsv or jsonl) instead of aligning.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub from_aligned: Vec<String>,
+    /// A glossary a person reviewed (a previous output, edited): its rows are kept as written.
+    #[arg(long, value_name = "FILE")]
+    pub reviewed: Option<String>,
+    /// More glossaries whose terms anchor the alignment step.
+    #[arg(long, short = 'g', value_name = "FILE")]
+    pub glossary: Vec<String>,
+    /// Write here instead of stdout (atomically).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<String>,
+    /// Take each line of the texts as one segment (when aligning).
+    #[arg(long)]
+    pub presegmented: bool,
+    /// Align even when the languages look swapped.
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// Where `padan glossary` reads its beads from.
+pub enum GlossaryInput {
+    Pairs(Vec<String>),
+    Parallel(String, String),
+    Aligned(Vec<String>),
+}
+
+impl GlossaryInput {
+    pub fn files(&self) -> Vec<&str> {
+        match self {
+            GlossaryInput::Pairs(f) | GlossaryInput::Aligned(f) => {
+                f.iter().map(String::as_str).collect()
+            }
+            GlossaryInput::Parallel(a, b) => vec![a, b],
+        }
+    }
+}
+
+/// What `padan glossary` does.
+pub struct GlossaryConfig {
+    pub input: GlossaryInput,
+    pub reviewed: Option<String>,
+    pub glossaries: Vec<String>,
+    pub output: Option<String>,
+    pub read: ReadOptions,
+    pub force: bool,
+}
+
+impl GlossaryArgs {
+    pub fn into_config(self) -> Result<GlossaryConfig, Error> {
+        let input = if !self.from_aligned.is_empty() {
+            if !self.files.is_empty() {
+                return Err(Error::Usage(
+                    "give either SOURCE TARGET pairs or --from-aligned files, not both".to_owned(),
+                ));
+            }
+            GlossaryInput::Aligned(self.from_aligned)
+        } else if self.parallel {
+            match <[String; 2]>::try_from(self.files) {
+                Ok([a, b]) => GlossaryInput::Parallel(a, b),
+                Err(files) => {
+                    return Err(Error::Usage(format!(
+                        "--parallel takes two files, SOURCE TARGET; got {}",
+                        files.len()
+                    )))
+                }
+            }
+        } else {
+            if self.files.is_empty() || self.files.len() % 2 != 0 {
+                return Err(Error::Usage(format!(
+                    "padan glossary takes pairs of texts, SOURCE TARGET [SOURCE TARGET ...], or \
+                     --parallel or --from-aligned; got {} file(s)",
+                    self.files.len()
+                )));
+            }
+            GlossaryInput::Pairs(self.files)
+        };
+        Ok(GlossaryConfig {
+            input,
+            reviewed: self.reviewed,
+            glossaries: self.glossary,
+            output: self.output,
+            read: ReadOptions {
+                presegmented: self.presegmented,
+                allow_empty: false,
+                encoding: self.input.encoding()?,
+                max_chars: padan::segment::DEFAULT_MAX_SEGMENT_CHARS,
+            },
+            force: self.force,
+        })
     }
 }

@@ -3,6 +3,7 @@
 mod align_cmd;
 mod cli;
 mod eval_cmd;
+mod glossary_cmd;
 mod input;
 mod io;
 mod segment_cmd;
@@ -28,5 +29,6 @@ fn run(cli: cli::Cli) -> padan::Result<ExitCode> {
         cli::Command::Segment(args) => segment_cmd::run(args.into_config()?),
         cli::Command::Align(args) => align_cmd::run(args.into_config()?),
         cli::Command::Eval(args) => eval_cmd::run(args.into_config()),
+        cli::Command::Glossary(args) => glossary_cmd::run(args.into_config()?),
     }
 }

@@ -1,0 +1,148 @@
+//! `padan glossary`: term pairs from aligned text, merged with a reviewed glossary.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use padan::align::Aligner;
+use padan::error::Error;
+use padan::glossary::extract::Extractor;
+use padan::glossary::read::{read_table, Table};
+use padan::glossary::review::{anchors, merge, write_csv};
+use padan::text::Encoding;
+
+use crate::cli::{GlossaryConfig, GlossaryInput};
+use crate::input::{check_pair, lexicon, LoadedSide};
+use crate::io::{display_name, read_text, Output};
+
+pub fn run(config: GlossaryConfig) -> padan::Result<ExitCode> {
+    let reviewed: Option<Table> = match &config.reviewed {
+        Some(path) => {
+            let text = read_text(path, config.read.encoding)?;
+            Some(read_table(&text.text, &display_name(path))?)
+        }
+        None => None,
+    };
+    // Approved and added terms of the reviewed file anchor the alignment, with the seed.
+    let mut lexicon = lexicon(&config.glossaries, true, config.read.encoding)?;
+    if let Some(table) = &reviewed {
+        let pairs = anchors(table);
+        lexicon = lexicon.extended(pairs.iter().map(|(s, t)| (s.as_str(), t.as_str())));
+    }
+    let mut extractor = Extractor::new(&lexicon);
+    match &config.input {
+        GlossaryInput::Pairs(files) => {
+            for pair in files.chunks(2) {
+                let source = LoadedSide::load(&pair[0], padan::Lang::Id, config.read)?;
+                let target = LoadedSide::load(&pair[1], padan::Lang::En, config.read)?;
+                check_pair(&source, &target, config.force)?;
+                let beads = Aligner::new(&lexicon).align(&source.inputs(), &target.inputs());
+                let (s, t) = (source.side(), target.side());
+                for bead in beads
+                    .iter()
+                    .filter(|b| !b.source.is_empty() && !b.target.is_empty())
+                {
+                    extractor.add(&s.joined(&bead.source), &t.joined(&bead.target));
+                }
+            }
+        }
+        GlossaryInput::Parallel(source, target) => {
+            let s = read_text(source, config.read.encoding)?;
+            let t = read_text(target, config.read.encoding)?;
+            let (s_lines, t_lines): (Vec<&str>, Vec<&str>) =
+                (s.text.lines().collect(), t.text.lines().collect());
+            if s_lines.len() != t_lines.len() {
+                return Err(Error::Usage(format!(
+                    "{} has {} lines and {} has {}: --parallel needs line n of one to translate \
+                     line n of the other; align them first with padan align",
+                    display_name(source),
+                    s_lines.len(),
+                    display_name(target),
+                    t_lines.len()
+                )));
+            }
+            for (a, b) in s_lines.iter().zip(&t_lines) {
+                if !a.trim().is_empty() && !b.trim().is_empty() {
+                    extractor.add(a, b);
+                }
+            }
+        }
+        GlossaryInput::Aligned(files) => {
+            for file in files {
+                let text = read_text(file, Encoding::Auto)?;
+                for (source, target) in aligned_rows(&text.text, &display_name(file))? {
+                    extractor.add(&source, &target);
+                }
+            }
+        }
+    }
+    let pruned = extractor.pruned();
+    let entries = extractor.finish();
+    if pruned {
+        eprintln!("padan: note: the corpus is large; pairs seen once were dropped to bound memory");
+    }
+    let sheet = merge(&entries, reviewed.as_ref());
+    let mut inputs: Vec<&str> = config.input.files();
+    inputs.extend(config.reviewed.iter().map(String::as_str));
+    inputs.extend(config.glossaries.iter().map(String::as_str));
+    let mut out = Output::create(config.output.as_deref(), &inputs)?;
+    write_csv(&sheet, &mut out).map_err(|e| out.error(e))?;
+    out.flush().map_err(|e| out.error(e))?;
+    out.finish()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The (source, target) texts of padan's own aligned output: `--format jsonl` or `tsv`.
+fn aligned_rows(text: &str, file: &str) -> Result<Vec<(String, String)>, Error> {
+    let mut rows = Vec::new();
+    let first = text.lines().next().unwrap_or("");
+    if first.trim_start().starts_with('{') {
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let value: serde_json::Value = serde_json::from_str(line).map_err(|e| {
+                Error::malformed(
+                    file,
+                    n + 1,
+                    format!("not a JSON object ({e}); give padan align --format jsonl output"),
+                )
+            })?;
+            let field = |name: &str| {
+                value
+                    .get(name)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_owned()
+            };
+            rows.push((field("source_text"), field("target_text")));
+        }
+    } else if first.starts_with("bead\tsource_ids\ttarget_ids\tconfidence\tsource\ttarget") {
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .skip(1)
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let fields: Vec<&str> = line.split('\t').collect();
+            if fields.len() != 6 {
+                return Err(Error::malformed(
+                    file,
+                    n + 1,
+                    format!("expected 6 tab-separated columns, found {}; give padan align --format tsv output", fields.len()),
+                ));
+            }
+            rows.push((fields[4].to_owned(), fields[5].to_owned()));
+        }
+    } else {
+        return Err(Error::malformed(
+            file,
+            1,
+            "not padan's aligned output: give the output of padan align --format tsv or --format jsonl",
+        ));
+    }
+    Ok(rows
+        .into_iter()
+        .filter(|(s, t)| !s.trim().is_empty() && !t.trim().is_empty())
+        .collect())
+}

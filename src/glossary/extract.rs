@@ -1,0 +1,634 @@
+//! Term pairs from aligned beads.
+//!
+//! Candidates are n-grams of one to four words with no number and no stopword at either edge
+//! (`Menteri Luar Negeri`, `Secretary of State` keep their inner words), keyed by their stems so
+//! inflected forms count together; each shows its most frequent surface form. Every pair of a
+//! source and a target candidate in the same bead co-occurs once. A pair is scored by Dunning's
+//! log-likelihood ratio, scaled by its Dice coefficient and by how well its words translate one
+//! another (lexicon, cognates, identical words): that word-level coverage is what lets a pair
+//! seen once (`Dewan Arktik` / `Arctic Council`) through when its words say so, while other
+//! singletons stay out. Competitive linking (best pair first) then gives each term its
+//! translation, and up to [`MAX_VARIANTS`] more when they score close to the best, so function
+//! words never win and `Menteri Luar Negeri` can have both `Foreign Minister` and
+//! `Secretary of State`.
+
+use rustc_hash::FxHashMap;
+
+use crate::align::lexicon::{Lexicon, MAX_PHRASE_WORDS};
+use crate::align::tokens::{cognate_key, is_stopword, scan_tokens};
+use crate::Lang;
+
+/// Function words a term may hold inside it.
+const INNER_WORDS: [&str; 4] = ["of", "and", "for", "on"];
+
+/// Most translations kept for one term.
+pub const MAX_VARIANTS: usize = 3;
+/// A further translation of a term must score at least this share of its best one.
+pub const VARIANT_SHARE: f64 = 0.35;
+/// Pair counts are pruned (pairs seen once dropped) when more than this many are held.
+pub const MAX_PAIRS: usize = 40_000_000;
+
+/// What kind of entry a pair is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    /// A term and its translation.
+    Term,
+    /// A proper name (capitalized on both sides, spelt alike).
+    Name,
+    /// A cognate or loanword (spelt alike once spelling conventions are folded).
+    Cognate,
+    /// An acronym on the source side.
+    Acronym,
+}
+
+impl Kind {
+    /// The word written in the `kind` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Term => "term",
+            Kind::Name => "name",
+            Kind::Cognate => "cognate",
+            Kind::Acronym => "acronym",
+        }
+    }
+}
+
+/// One proposed glossary entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The source (Indonesian) term, in its most frequent surface form.
+    pub source_term: String,
+    /// The target (English) term.
+    pub target_term: String,
+    /// Term, name, cognate or acronym.
+    pub kind: Kind,
+    /// The association score (higher is better).
+    pub score: f64,
+    /// Beads where both occur.
+    pub count: u32,
+    /// Beads where the source term occurs.
+    pub source_count: u32,
+    /// Beads where the target term occurs.
+    pub target_count: u32,
+    /// The first bead where both occur: source side.
+    pub example_source: String,
+    /// The first bead where both occur: target side.
+    pub example_target: String,
+    /// Anything worth knowing about the entry.
+    pub note: String,
+}
+
+/// A candidate term of one side.
+#[derive(Debug, Default)]
+struct Term {
+    /// Stemmed words, for nesting checks.
+    key_words: Vec<String>,
+    /// Lower-case words, for word-level evidence.
+    words: Vec<String>,
+    /// Beads it occurs in.
+    count: u32,
+    /// Surface forms and how often each was seen.
+    surfaces: FxHashMap<String, u32>,
+}
+
+impl Term {
+    /// The most frequent surface form; on a tie the one in lower case (a capital at the start
+    /// of a sentence is not part of the term), then the first alphabetically.
+    fn surface(&self) -> String {
+        let lower_first = |s: &str| s.chars().next().is_some_and(char::is_lowercase);
+        self.surfaces
+            .iter()
+            .max_by(|a, b| {
+                a.1.cmp(b.1)
+                    .then(lower_first(a.0).cmp(&lower_first(b.0)))
+                    .then(b.0.cmp(a.0))
+            })
+            .map(|(s, _)| s.clone())
+            .unwrap_or_default()
+    }
+}
+
+#[derive(Debug, Default)]
+struct SideCounts {
+    ids: FxHashMap<String, u32>,
+    terms: Vec<Term>,
+}
+
+impl SideCounts {
+    /// For each term, the longer terms that contain it as a run of words.
+    fn supers(&self) -> FxHashMap<u32, Vec<u32>> {
+        let mut out: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+        for (id, term) in self.terms.iter().enumerate() {
+            let n = term.key_words.len();
+            for start in 0..n {
+                for end in start + 1..=n {
+                    if end - start == n {
+                        continue;
+                    }
+                    if let Some(&inner) = self.ids.get(&term.key_words[start..end].join(" ")) {
+                        out.entry(inner).or_default().push(id as u32);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn intern(&mut self, key: String, words: &[String], stems: &[String], surface: &str) -> u32 {
+        let id = match self.ids.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = self.terms.len() as u32;
+                self.terms.push(Term {
+                    key_words: stems.to_vec(),
+                    words: words.to_vec(),
+                    ..Term::default()
+                });
+                self.ids.insert(key, id);
+                id
+            }
+        };
+        *self.terms[id as usize]
+            .surfaces
+            .entry(surface.to_owned())
+            .or_default() += 1;
+        id
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct PairCount {
+    count: u32,
+    first_bead: u32,
+}
+
+/// Collects term co-occurrences over aligned beads, then proposes entries.
+///
+/// ```
+/// use padan::glossary::extract::Extractor;
+/// let mut extractor = Extractor::new(padan::align::Lexicon::seed());
+/// extractor.add("Gedung Putih mengumumkan sanksi.", "The White House announced sanctions.");
+/// extractor.add("Sanksi dari Gedung Putih berlaku.", "Sanctions from the White House apply.");
+/// let entries = extractor.finish();
+/// assert!(entries.iter().any(|e| e.source_term == "Gedung Putih" && e.target_term == "White House"));
+/// ```
+pub struct Extractor<'a> {
+    lexicon: &'a Lexicon,
+    source: SideCounts,
+    target: SideCounts,
+    pairs: FxHashMap<(u32, u32), PairCount>,
+    beads: Vec<(String, String)>,
+    pruned: bool,
+}
+
+/// A token of a bead: lower-case form, surface form, stem, and whether it may edge a term.
+struct Word {
+    lower: String,
+    surface: String,
+    stem: String,
+    content: bool,
+    number: bool,
+}
+
+impl<'a> Extractor<'a> {
+    /// An extractor using `lexicon` for stems and word-level evidence.
+    pub fn new(lexicon: &'a Lexicon) -> Self {
+        Extractor {
+            lexicon,
+            source: SideCounts::default(),
+            target: SideCounts::default(),
+            pairs: FxHashMap::default(),
+            beads: Vec::new(),
+            pruned: false,
+        }
+    }
+
+    fn words(&self, text: &str, lang: Lang) -> Vec<Word> {
+        let mut out = Vec::new();
+        scan_tokens(text, |lower, surface, _| {
+            let number = lower.bytes().any(|b| b.is_ascii_digit());
+            let stem = match lang {
+                Lang::Id => self.lexicon.stem_id(lower),
+                Lang::En => self.lexicon.stem_en(lower),
+            };
+            out.push(Word {
+                content: !number && !is_stopword(lang, lower) && lower.chars().count() > 1,
+                lower: lower.to_owned(),
+                surface: surface.to_owned(),
+                stem,
+                number,
+            });
+        });
+        out
+    }
+
+    /// The candidate terms of a text, as ids of `side`.
+    fn candidates(words: &[Word], side: &mut SideCounts) -> Vec<u32> {
+        let mut ids = Vec::new();
+        for start in 0..words.len() {
+            if !words[start].content {
+                continue;
+            }
+            for end in start + 1..=(start + MAX_PHRASE_WORDS).min(words.len()) {
+                let span = &words[start..end];
+                if span.iter().any(|w| w.number) {
+                    break;
+                }
+                if !span[span.len() - 1].content {
+                    continue;
+                }
+                // Inside a term only the function words terms have: Secretary of State,
+                // Bosnia and Herzegovina. A phrase across `dan`, `dengan`, `the` is no term.
+                if span
+                    .iter()
+                    .skip(1)
+                    .take(span.len().saturating_sub(2))
+                    .any(|w| !w.content && !INNER_WORDS.contains(&w.lower.as_str()))
+                {
+                    break;
+                }
+                let stems: Vec<String> = span.iter().map(|w| w.stem.clone()).collect();
+                let lowers: Vec<String> = span.iter().map(|w| w.lower.clone()).collect();
+                let surface = span
+                    .iter()
+                    .map(|w| w.surface.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                ids.push(side.intern(stems.join(" "), &lowers, &stems, &surface));
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// Counts one aligned bead (its source and target texts).
+    pub fn add(&mut self, source: &str, target: &str) {
+        let source_words = self.words(source, Lang::Id);
+        let target_words = self.words(target, Lang::En);
+        let s = Self::candidates(&source_words, &mut self.source);
+        let t = Self::candidates(&target_words, &mut self.target);
+        if s.is_empty() || t.is_empty() {
+            return;
+        }
+        let bead = self.beads.len() as u32;
+        self.beads.push((source.to_owned(), target.to_owned()));
+        for &id in &s {
+            self.source.terms[id as usize].count += 1;
+        }
+        for &id in &t {
+            self.target.terms[id as usize].count += 1;
+        }
+        for &a in &s {
+            for &b in &t {
+                self.pairs
+                    .entry((a, b))
+                    .and_modify(|p| p.count += 1)
+                    .or_insert(PairCount {
+                        count: 1,
+                        first_bead: bead,
+                    });
+            }
+        }
+        if self.pairs.len() > MAX_PAIRS {
+            // Bounded memory: pairs seen once so far are the least likely to matter.
+            self.pairs.retain(|_, p| p.count > 1);
+            self.pruned = true;
+        }
+    }
+
+    /// How well one source word and one target word translate each other, 0 to 1.
+    fn word_link(&self, source: &str, target: &str, target_stem: &str) -> f64 {
+        if source == target {
+            return 1.0;
+        }
+        let concept = format!("w:{target_stem}");
+        let stem = self.lexicon.stem_id(source);
+        if self.lexicon.lookup(source).contains(&concept)
+            || self.lexicon.lookup(&stem).contains(&concept)
+        {
+            return 1.0;
+        }
+        let (a, b) = (cognate_key(source, Lang::Id), cognate_key(target, Lang::En));
+        if a.is_some() && a == b {
+            return 0.9;
+        }
+        let similarity = strsim::normalized_levenshtein(source, target);
+        if similarity >= 0.75 && source.len() >= 4 {
+            similarity
+        } else {
+            0.0
+        }
+    }
+
+    /// Whether the lexicon lists the pair itself (a phrase entry such as `juru bicara`).
+    fn listed(&self, s: &Term, t: &Term) -> bool {
+        let concept = if t.key_words.len() == 1 {
+            format!("w:{}", t.key_words[0])
+        } else {
+            format!("p:{}", t.key_words.join(" "))
+        };
+        self.lexicon.lookup(&s.words.join(" ")).contains(&concept)
+            || self
+                .lexicon
+                .lookup(&s.key_words.join(" "))
+                .contains(&concept)
+    }
+
+    /// Share of the content words on both sides that a word on the other side translates.
+    fn coverage(&self, s: &Term, t: &Term) -> f64 {
+        if self.listed(s, t) {
+            return 1.0;
+        }
+        let source: Vec<&String> = s
+            .words
+            .iter()
+            .filter(|w| !is_stopword(Lang::Id, w))
+            .collect();
+        let target: Vec<(&String, &String)> = t
+            .words
+            .iter()
+            .zip(&t.key_words)
+            .filter(|(w, _)| !is_stopword(Lang::En, w))
+            .collect();
+        if source.is_empty() || target.is_empty() {
+            return 0.0;
+        }
+        let mut grid = vec![0.0f64; source.len() * target.len()];
+        for (i, sw) in source.iter().enumerate() {
+            for (j, (tw, ts)) in target.iter().enumerate() {
+                grid[i * target.len() + j] = self.word_link(sw, tw, ts);
+            }
+        }
+        let row_best: f64 = (0..source.len())
+            .map(|i| {
+                (0..target.len())
+                    .map(|j| grid[i * target.len() + j])
+                    .fold(0.0, f64::max)
+            })
+            .sum();
+        let column_best: f64 = (0..target.len())
+            .map(|j| {
+                (0..source.len())
+                    .map(|i| grid[i * target.len() + j])
+                    .fold(0.0, f64::max)
+            })
+            .sum();
+        (row_best + column_best) / (source.len() + target.len()) as f64
+    }
+
+    /// Scores, links and returns the entries, best first (ties by source, then target term).
+    pub fn finish(self) -> Vec<Entry> {
+        let n = self.beads.len() as f64;
+        struct Scored {
+            source: u32,
+            target: u32,
+            score: f64,
+            length: usize,
+            count: u32,
+            first_bead: u32,
+            similar: f64,
+        }
+        let mut scored: Vec<Scored> = Vec::new();
+        let mut coverage_cache: FxHashMap<(u32, u32), f64> = FxHashMap::default();
+        for (&(a, b), pair) in &self.pairs {
+            let (s, t) = (
+                &self.source.terms[a as usize],
+                &self.target.terms[b as usize],
+            );
+            let dice = 2.0 * pair.count as f64 / (s.count + t.count) as f64;
+            // Word-level evidence (lexicon, cognates, identical words) is worked out only where
+            // it can matter: pairs of compatible lengths, or frequent ones.
+            let coverage = if pair.count >= 3 || s.words.len().abs_diff(t.words.len()) <= 2 {
+                *coverage_cache
+                    .entry((a, b))
+                    .or_insert_with(|| self.coverage(s, t))
+            } else {
+                0.0
+            };
+            // Frequent pairs stand on their association; rarer ones need their words to
+            // translate one another too (in a small text, two coincidences are common).
+            let admitted = match pair.count {
+                0 => false,
+                1 => coverage >= 0.75,
+                2 => dice >= 0.5 && coverage >= 0.25,
+                _ => dice >= 0.3,
+            };
+            if !admitted {
+                continue;
+            }
+            let llr = log_likelihood(pair.count as f64, s.count as f64, t.count as f64, n);
+            let mut score = llr * (0.25 + 0.75 * dice);
+            if pair.count < 3 {
+                score *= 0.5 + coverage;
+            }
+            // Termhood: multiword terms are what a glossary is for (seen more than once: a
+            // phrase seen once is as likely a chance collocation).
+            let words = s.words.len().max(t.words.len());
+            if pair.count >= 2 {
+                score *= 1.0 + 0.3 * (words as f64 - 1.0);
+            }
+            if words == 1 && self.listed(s, t) {
+                // A general word the seed dictionary already translates.
+                score *= 0.5;
+            }
+            let shared = s.words.iter().filter(|w| t.words.contains(w)).count();
+            if shared * 2 >= s.words.len().max(1) {
+                // Mostly the same words on both sides (names): little for a glossary to add.
+                score *= 0.3;
+            }
+            scored.push(Scored {
+                source: a,
+                target: b,
+                score,
+                length: s.words.len() + t.words.len(),
+                count: pair.count,
+                first_bead: pair.first_bead,
+                similar: coverage,
+            });
+        }
+        // A pair inside a longer pair seen exactly as often (Putih / White inside Gedung Putih /
+        // White House) says nothing the longer one does not.
+        let source_supers = self.source.supers();
+        let target_supers = self.target.supers();
+        let subsumed = |a: u32, b: u32, count: u32| -> bool {
+            let (ca, cb) = (
+                self.source.terms[a as usize].count,
+                self.target.terms[b as usize].count,
+            );
+            let wider = |supers: &FxHashMap<u32, Vec<u32>>,
+                         id: u32,
+                         c: u32,
+                         side: &SideCounts|
+             -> Vec<u32> {
+                std::iter::once(id)
+                    .chain(supers.get(&id).into_iter().flatten().copied())
+                    .filter(|&x| side.terms[x as usize].count == c)
+                    .collect()
+            };
+            let sa = wider(&source_supers, a, ca, &self.source);
+            let tb = wider(&target_supers, b, cb, &self.target);
+            sa.iter().any(|&x| {
+                tb.iter().any(|&y| {
+                    (x, y) != (a, b) && self.pairs.get(&(x, y)).is_some_and(|p| p.count == count)
+                })
+            })
+        };
+        // Only counts of two or more say "always together"; a singleton is inside many others.
+        scored.retain(|p| p.count < 2 || !subsumed(p.source, p.target, p.count));
+        scored.sort_by(|x, y| {
+            y.score
+                .total_cmp(&x.score)
+                .then(y.length.cmp(&x.length))
+                .then(x.source.cmp(&y.source))
+                .then(x.target.cmp(&y.target))
+        });
+        // Competitive linking, with room for variants close to a term's best translation.
+        let mut source_links: FxHashMap<u32, Vec<(u32, f64)>> = FxHashMap::default();
+        let mut target_links: FxHashMap<u32, Vec<(u32, f64)>> = FxHashMap::default();
+        let mut accepted: Vec<&Scored> = Vec::new();
+        for pair in &scored {
+            let fits = |links: &FxHashMap<u32, Vec<(u32, f64)>>, id: u32| {
+                links
+                    .get(&id)
+                    .is_none_or(|l| l.len() < MAX_VARIANTS && pair.score >= VARIANT_SHARE * l[0].1)
+            };
+            if !fits(&source_links, pair.source) || !fits(&target_links, pair.target) {
+                continue;
+            }
+            // A pair nested in (or around) an accepted pair on both sides, seen no more often,
+            // adds nothing: same partner with a longer or shorter term, or a sub-phrase pair.
+            let nested_or_equal = |mine: &[String], theirs: &[String]| {
+                mine == theirs || contains(mine, theirs) || contains(theirs, mine)
+            };
+            let (s_words, t_words) = (
+                &self.source.terms[pair.source as usize].key_words,
+                &self.target.terms[pair.target as usize].key_words,
+            );
+            let redundant = accepted.iter().any(|other| {
+                other.count >= pair.count
+                    && nested_or_equal(&self.source.terms[other.source as usize].key_words, s_words)
+                    && nested_or_equal(&self.target.terms[other.target as usize].key_words, t_words)
+            });
+            if redundant {
+                continue;
+            }
+            source_links
+                .entry(pair.source)
+                .or_default()
+                .push((pair.target, pair.score));
+            target_links
+                .entry(pair.target)
+                .or_default()
+                .push((pair.source, pair.score));
+            accepted.push(pair);
+        }
+        let mut entries: Vec<Entry> = accepted
+            .into_iter()
+            .map(|pair| {
+                let (s, t) = (
+                    &self.source.terms[pair.source as usize],
+                    &self.target.terms[pair.target as usize],
+                );
+                let (source_term, target_term) = (s.surface(), t.surface());
+                let (example_source, example_target) = self.beads[pair.first_bead as usize].clone();
+                Entry {
+                    kind: kind_of(&source_term, &target_term, pair.similar),
+                    source_term,
+                    target_term,
+                    score: (pair.score * 1000.0).round() / 1000.0,
+                    count: pair.count,
+                    source_count: s.count,
+                    target_count: t.count,
+                    example_source,
+                    example_target,
+                    note: if pair.count == 1 {
+                        "seen once; its words translate each other".to_owned()
+                    } else {
+                        String::new()
+                    },
+                }
+            })
+            .collect();
+        entries.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.source_term.cmp(&b.source_term))
+                .then(a.target_term.cmp(&b.target_term))
+        });
+        entries
+    }
+
+    /// Whether rare pairs were dropped to keep memory bounded.
+    pub fn pruned(&self) -> bool {
+        self.pruned
+    }
+
+    /// Number of beads counted.
+    pub fn beads(&self) -> usize {
+        self.beads.len()
+    }
+}
+
+/// Whether `inner` occurs as a run of words inside `outer` (and is shorter).
+fn contains(outer: &[String], inner: &[String]) -> bool {
+    inner.len() < outer.len() && outer.windows(inner.len()).any(|w| w == inner)
+}
+
+fn kind_of(source: &str, target: &str, coverage: f64) -> Kind {
+    let is_acronym = |s: &str| {
+        s.chars().count() >= 2 && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let capitalized = |s: &str| {
+        s.split(' ')
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    if is_acronym(source) && !is_acronym(target) {
+        Kind::Acronym
+    } else if capitalized(source) && capitalized(target) && (source == target || coverage >= 0.7) {
+        Kind::Name
+    } else if !source.contains(' ')
+        && strsim::normalized_levenshtein(&source.to_lowercase(), &target.to_lowercase()) >= 0.6
+    {
+        Kind::Cognate
+    } else {
+        Kind::Term
+    }
+}
+
+/// Dunning's log-likelihood ratio (G²) of a 2x2 contingency table: `both` beads with both terms,
+/// `a` with the first, `b` with the second, `n` in all.
+fn log_likelihood(both: f64, a: f64, b: f64, n: f64) -> f64 {
+    let k = [both, a - both, b - both, n - a - b + both];
+    let rows = [a, n - a];
+    let columns = [b, n - b];
+    let mut g = 0.0;
+    for (i, &observed) in k.iter().enumerate() {
+        let expected = rows[i / 2] * columns[i % 2] / n;
+        if observed > 0.0 && expected > 0.0 {
+            g += observed * (observed / expected).ln();
+        }
+    }
+    2.0 * g
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_likelihood_is_zero_for_independence_and_grows_with_association() {
+        assert!(log_likelihood(5.0, 10.0, 50.0, 100.0).abs() < 1e-9);
+        assert!(log_likelihood(10.0, 10.0, 10.0, 100.0) > log_likelihood(5.0, 10.0, 10.0, 100.0));
+    }
+
+    #[test]
+    fn nested_terms_are_found() {
+        let words = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
+        assert!(contains(
+            &words("menteri luar negeri"),
+            &words("luar negeri")
+        ));
+        assert!(!contains(&words("luar negeri"), &words("luar negeri")));
+    }
+}

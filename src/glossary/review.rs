@@ -1,0 +1,225 @@
+//! Writing a glossary and merging a reviewed one back in, losing nothing a person wrote.
+//!
+//! A reviewed file's rows come back first and as written, every column kept (extra columns
+//! too): approved, edited and added rows, and rejected rows, so that they stay rejected on the
+//! next run. New proposals follow, best first, without the pairs the file already has and
+//! without any pair it rejected (a rejected row with an empty target rejects every proposal
+//! for its source term).
+
+use std::io::{self, Write};
+
+use super::extract::Entry;
+use super::read::{Row, Table};
+
+/// The standard columns of a glossary, in order.
+pub const COLUMNS: [&str; 11] = [
+    "source_term",
+    "target_term",
+    "kind",
+    "score",
+    "count",
+    "source_count",
+    "target_count",
+    "status",
+    "example_source",
+    "example_target",
+    "note",
+];
+
+/// A glossary ready to write: its header and rows, all as strings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sheet {
+    /// Column names: the standard ones, then any extra ones a reviewed file had.
+    pub header: Vec<String>,
+    /// Rows, one value per header column.
+    pub rows: Vec<Vec<String>>,
+}
+
+fn key(source: &str, target: &str) -> (String, String) {
+    (source.trim().to_lowercase(), target.trim().to_lowercase())
+}
+
+fn proposal_row(entry: &Entry) -> Vec<String> {
+    vec![
+        entry.source_term.clone(),
+        entry.target_term.clone(),
+        entry.kind.as_str().to_owned(),
+        format!("{:.3}", entry.score),
+        entry.count.to_string(),
+        entry.source_count.to_string(),
+        entry.target_count.to_string(),
+        "proposed".to_owned(),
+        entry.example_source.clone(),
+        entry.example_target.clone(),
+        entry.note.clone(),
+    ]
+}
+
+/// The rows of a reviewed file whose terms anchor alignment: approved, added and edited ones
+/// (every status but `rejected` and `proposed`; a row without a status counts as added).
+pub fn anchors(table: &Table) -> Vec<(String, String)> {
+    table
+        .rows
+        .iter()
+        .filter(|r| !matches!(r.status.as_str(), "rejected" | "proposed") && !r.target.is_empty())
+        .map(|r| (r.source.clone(), r.target.clone()))
+        .collect()
+}
+
+/// Builds the sheet: the reviewed rows (if any) as written, then new proposals.
+///
+/// ```
+/// use padan::glossary::{read::read_table, review::merge};
+/// let reviewed = read_table("source_term,target_term,status,reviewer\nKTT,summit,approved,ana\nsanksi,,rejected,ana\n", "r.csv").unwrap();
+/// let sheet = merge(&[], Some(&reviewed));
+/// assert_eq!(sheet.header.last().map(String::as_str), Some("reviewer"));
+/// assert_eq!(sheet.rows.len(), 2);
+/// ```
+pub fn merge(entries: &[Entry], reviewed: Option<&Table>) -> Sheet {
+    let mut header: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
+    let mut rows = Vec::new();
+    let mut known = std::collections::HashSet::new();
+    let mut rejected_sources = std::collections::HashSet::new();
+    if let Some(table) = reviewed {
+        for name in &table.header {
+            if !header.iter().any(|h| h.eq_ignore_ascii_case(name)) {
+                header.push(name.clone());
+            }
+        }
+        for row in &table.rows {
+            for (name, _) in &row.columns {
+                if !header.iter().any(|h| h.eq_ignore_ascii_case(name)) {
+                    header.push(name.clone());
+                }
+            }
+        }
+        for row in &table.rows {
+            known.insert(key(&row.source, &row.target));
+            if row.status == "rejected" && row.target.is_empty() {
+                rejected_sources.insert(row.source.trim().to_lowercase());
+            }
+            rows.push(reviewed_row(row, &header));
+        }
+    }
+    for entry in entries {
+        let k = key(&entry.source_term, &entry.target_term);
+        if known.contains(&k) || rejected_sources.contains(&k.0) {
+            continue;
+        }
+        let mut row = proposal_row(entry);
+        row.resize(header.len(), String::new());
+        rows.push(row);
+    }
+    Sheet { header, rows }
+}
+
+/// A reviewed row laid out on `header`: the source and target columns it was read from (under
+/// whatever names the file used) go to source_term and target_term; every other column goes
+/// to the column of its name; its status is kept (an empty status means the person added it).
+fn reviewed_row(row: &Row, header: &[String]) -> Vec<String> {
+    let mut out = vec![String::new(); header.len()];
+    let position = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
+    for (name, value) in &row.columns {
+        if let Some(i) = position(name) {
+            out[i] = value.clone();
+        }
+    }
+    out[0] = row.source.clone();
+    out[1] = row.target.clone();
+    if out[7].trim().is_empty() {
+        out[7] = "added".to_owned();
+    }
+    out
+}
+
+/// Writes a sheet as CSV (header row first).
+pub fn write_csv(sheet: &Sheet, out: &mut dyn Write) -> io::Result<()> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out);
+    writer.write_record(&sheet.header)?;
+    for row in &sheet.rows {
+        writer.write_record(row)?;
+    }
+    writer.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract::Kind;
+    use super::super::read::read_table;
+    use super::*;
+
+    fn entry(source: &str, target: &str, score: f64) -> Entry {
+        Entry {
+            source_term: source.into(),
+            target_term: target.into(),
+            kind: Kind::Term,
+            score,
+            count: 2,
+            source_count: 2,
+            target_count: 3,
+            example_source: "s".into(),
+            example_target: "t".into(),
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_review_round_trip_loses_nothing_and_respects_every_edit() {
+        let reviewed = read_table(
+            "source_term;target_term;kind;score;status;reviewer comment;extra\r\n\
+             KTT;summit meeting;term;5.0;approved;edited target;x\r\n\
+             sanksi;sanctions;term;4.0;rejected;wrong sense;\r\n\
+             juru bicara;spokesperson;;;;added by hand;\r\n\
+             Rusia;;;;rejected;never propose Rusia;\r\n",
+            "reviewed.csv",
+        );
+        let Ok(reviewed) = reviewed else {
+            panic!("the reviewed fixture parses: {reviewed:?}");
+        };
+        let proposals = [
+            entry("KTT", "summit", 9.0),
+            entry("sanksi", "sanctions", 8.0),
+            entry("Rusia", "Russia", 7.0),
+            entry("Gedung Putih", "White House", 6.0),
+            entry("KTT", "summit meeting", 5.5),
+        ];
+        let sheet = merge(&proposals, Some(&reviewed));
+        assert_eq!(
+            sheet.header,
+            [&COLUMNS[..], &["reviewer comment", "extra"]].concat()
+        );
+        let cells: Vec<(&str, &str, &str, &str)> = sheet
+            .rows
+            .iter()
+            .map(|r| (r[0].as_str(), r[1].as_str(), r[7].as_str(), r[11].as_str()))
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                ("KTT", "summit meeting", "approved", "edited target"),
+                ("sanksi", "sanctions", "rejected", "wrong sense"),
+                ("juru bicara", "spokesperson", "added", "added by hand"),
+                ("Rusia", "", "rejected", "never propose Rusia"),
+                ("KTT", "summit", "proposed", ""),
+                ("Gedung Putih", "White House", "proposed", ""),
+            ]
+        );
+        assert_eq!(sheet.rows[0][12], "x");
+        assert_eq!(
+            anchors(&reviewed),
+            [
+                ("KTT".to_owned(), "summit meeting".to_owned()),
+                ("juru bicara".to_owned(), "spokesperson".to_owned())
+            ]
+        );
+
+        // Written and read back, the sheet is the same.
+        let mut bytes = Vec::new();
+        write_csv(&sheet, &mut bytes).unwrap_or_default();
+        let text = String::from_utf8(bytes).unwrap_or_default();
+        let again = read_table(&text, "again.csv").map(|t| merge(&[], Some(&t)));
+        assert_eq!(again.ok().map(|s| s.rows), Some(sheet.rows.clone()));
+    }
+}
