@@ -21,6 +21,9 @@ use crate::Lang;
 /// Function words a term may hold inside it.
 const INNER_WORDS: [&str; 4] = ["of", "and", "for", "on"];
 
+/// Pairs seen once are considered only in corpora of fewer beads than this.
+pub const SINGLETON_CORPUS_LIMIT: f64 = 2_000.0;
+
 /// Most translations kept for one term.
 pub const MAX_VARIANTS: usize = 3;
 /// A further translation of a term must score at least this share of its best one.
@@ -399,7 +402,12 @@ impl<'a> Extractor<'a> {
             let dice = 2.0 * pair.count as f64 / (s.count + t.count) as f64;
             // Word-level evidence (lexicon, cognates, identical words) is worked out only where
             // it can matter: pairs of compatible lengths, or frequent ones.
-            let coverage = if pair.count >= 3 || s.words.len().abs_diff(t.words.len()) <= 2 {
+            // Singletons of a large corpus are skipped: scoring each costs a word-by-word
+            // comparison, and there are millions; its repeated pairs carry the glossary.
+            let singleton_worth_it = pair.count == 1 && n < SINGLETON_CORPUS_LIMIT;
+            let coverage = if (pair.count == 2 || singleton_worth_it)
+                && s.words.len().abs_diff(t.words.len()) <= 2
+            {
                 *coverage_cache
                     .entry((a, b))
                     .or_insert_with(|| self.coverage(s, t))
@@ -585,7 +593,13 @@ fn kind_of(source: &str, target: &str, coverage: f64) -> Kind {
     };
     if is_acronym(source) && !is_acronym(target) {
         Kind::Acronym
-    } else if capitalized(source) && capitalized(target) && (source == target || coverage >= 0.7) {
+    } else if capitalized(source)
+        && capitalized(target)
+        && (source == target
+            || coverage >= 0.7
+            || strsim::normalized_levenshtein(&source.to_lowercase(), &target.to_lowercase())
+                >= 0.6)
+    {
         Kind::Name
     } else if !source.contains(' ')
         && strsim::normalized_levenshtein(&source.to_lowercase(), &target.to_lowercase()) >= 0.6
