@@ -232,6 +232,14 @@ fn every_command_has_help_with_an_example() {
     }
 }
 
+/// The example's raw Indonesian and English texts, as paths.
+fn example_pair() -> (String, String) {
+    (
+        fixture_str("reykjavik/id.txt"),
+        fixture_str("reykjavik/en.txt"),
+    )
+}
+
 fn fixture_str(path: &str) -> String {
     fixture(path).to_string_lossy().into_owned()
 }
@@ -322,10 +330,7 @@ fn align_tsv_has_a_header_and_one_row_a_bead() {
 #[test]
 fn swapped_languages_are_refused_unless_forced() {
     let dir = temp_dir();
-    let (id, en) = (
-        fixture_str("reykjavik/id.txt"),
-        fixture_str("reykjavik/en.txt"),
-    );
+    let (id, en) = example_pair();
     let output = padan(dir.path(), &["align", &en, &id, "-f", "beads"]);
     assert_eq!(
         stderr(&output),
@@ -381,10 +386,7 @@ fn a_lopsided_pair_is_aligned_with_a_warning() {
 #[test]
 fn a_user_glossary_is_read_and_a_malformed_one_names_its_line() {
     let dir = temp_dir();
-    let (id, en) = (
-        fixture_str("reykjavik/id.txt"),
-        fixture_str("reykjavik/en.txt"),
-    );
+    let (id, en) = example_pair();
     fs::write(
         dir.path().join("g.csv"),
         "\u{feff}source_term;target_term;status\r\nKTT;summit;approved\r\n",
@@ -512,10 +514,7 @@ fn eval_agrees_with_the_reference_scorer_on_the_shared_sets() {
 #[test]
 fn glossary_of_the_example_matches_its_golden_file() {
     let dir = temp_dir();
-    let (id, en) = (
-        fixture_str("reykjavik/id.txt"),
-        fixture_str("reykjavik/en.txt"),
-    );
+    let (id, en) = example_pair();
     let output = padan(dir.path(), &["glossary", &id, &en]);
     let golden = fs::read_to_string(Path::new(FIXTURES).join("../expected/reykjavik.glossary.csv"))
         .unwrap_or_default();
@@ -541,10 +540,7 @@ fn glossary_of_the_example_matches_its_golden_file() {
 #[test]
 fn glossary_review_round_trip_keeps_every_edit() {
     let dir = temp_dir();
-    let (id, en) = (
-        fixture_str("reykjavik/id.txt"),
-        fixture_str("reykjavik/en.txt"),
-    );
+    let (id, en) = example_pair();
     let output = padan(dir.path(), &["glossary", &id, &en, "-o", "g.csv"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     // A reviewer's spreadsheet: approved, rejected, an edited target, a rejected source, an
@@ -616,10 +612,7 @@ fn glossary_review_round_trip_keeps_every_edit() {
 #[test]
 fn a_malformed_reviewed_glossary_names_its_line() {
     let dir = temp_dir();
-    let (id, en) = (
-        fixture_str("reykjavik/id.txt"),
-        fixture_str("reykjavik/en.txt"),
-    );
+    let (id, en) = example_pair();
     fs::write(
         dir.path().join("r.csv"),
         "source_term,target_term,status\nKTT,summit,approved\n,summit,approved\n",
@@ -637,10 +630,7 @@ fn a_malformed_reviewed_glossary_names_its_line() {
 #[test]
 fn glossary_reads_parallel_files_and_padans_aligned_output() {
     let dir = temp_dir();
-    let (id, en) = (
-        fixture_str("reykjavik/id.txt"),
-        fixture_str("reykjavik/en.txt"),
-    );
+    let (id, en) = example_pair();
     for format in ["tsv", "jsonl"] {
         let file = format!("aligned.{format}");
         let output = padan(dir.path(), &["align", &id, &en, "-f", format, "-o", &file]);

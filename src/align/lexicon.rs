@@ -67,18 +67,26 @@ impl Lexicon {
     where
         I: IntoIterator<Item = (&'a str, &'a str)>,
     {
-        let pairs: Vec<(&str, &str)> = pairs.into_iter().collect();
         let mut lexicon = Lexicon::empty();
-        lexicon.id_stemmer = IndonesianStemmer::new(
+        lexicon.add_all(pairs);
+        lexicon
+    }
+
+    /// Adds pairs, their single Indonesian words first becoming roots for the stemmer.
+    fn add_all<'a, I>(&mut self, pairs: I)
+    where
+        I: IntoIterator<Item = (&'a str, &'a str)>,
+    {
+        let pairs: Vec<(&str, &str)> = pairs.into_iter().collect();
+        self.id_stemmer.add_roots(
             pairs
                 .iter()
                 .filter(|(s, _)| !s.contains(' '))
                 .map(|(s, _)| s.to_lowercase()),
         );
         for (source, target) in pairs {
-            lexicon.add(source, target);
+            self.add(source, target);
         }
-        lexicon
     }
 
     /// The shipped seed glossaries (`glossaries/core.id-en.csv` and `glossaries/freedict.id-en.csv`),
@@ -127,16 +135,7 @@ impl Lexicon {
             id_stems: HashMap::default(),
             en_stems: self.en_stems.clone(),
         };
-        let pairs: Vec<(&str, &str)> = pairs.into_iter().collect();
-        lexicon.id_stemmer.add_roots(
-            pairs
-                .iter()
-                .filter(|(s, _)| !s.contains(' '))
-                .map(|(s, _)| s.to_lowercase()),
-        );
-        for (source, target) in pairs {
-            lexicon.add(source, target);
-        }
+        lexicon.add_all(pairs);
         lexicon
     }
 
