@@ -284,6 +284,10 @@ pub struct GlossaryArgs {
     /// More glossaries whose terms anchor the alignment step.
     #[arg(long, short = 'g', value_name = "FILE")]
     pub glossary: Vec<String>,
+    /// Do not use the shipped seed glossaries (for alignment anchors and word-level evidence),
+    /// e.g. to evaluate against a dictionary the seed contains.
+    #[arg(long)]
+    pub no_seed_glossary: bool,
     /// Write here instead of stdout (atomically).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<String>,
@@ -320,6 +324,7 @@ pub struct GlossaryConfig {
     pub input: GlossaryInput,
     pub reviewed: Option<String>,
     pub glossaries: Vec<String>,
+    pub seed_glossary: bool,
     pub output: Option<String>,
     pub read: ReadOptions,
     pub force: bool,
@@ -358,6 +363,7 @@ impl GlossaryArgs {
             input,
             reviewed: self.reviewed,
             glossaries: self.glossary,
+            seed_glossary: !self.no_seed_glossary,
             output: self.output,
             read: ReadOptions {
                 presegmented: self.presegmented,

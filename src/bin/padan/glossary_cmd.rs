@@ -23,7 +23,11 @@ pub fn run(config: GlossaryConfig) -> padan::Result<ExitCode> {
         None => None,
     };
     // Approved and added terms of the reviewed file anchor the alignment, with the seed.
-    let mut lexicon = lexicon(&config.glossaries, true, config.read.encoding)?;
+    let mut lexicon = lexicon(
+        &config.glossaries,
+        config.seed_glossary,
+        config.read.encoding,
+    )?;
     if let Some(table) = &reviewed {
         let pairs = anchors(table);
         lexicon = lexicon.extended(pairs.iter().map(|(s, t)| (s.as_str(), t.as_str())));
