@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use padan::align::eval::{
-    beads_over_units, merge_shared_units, parse_beads, units_of_segments, Counts,
+    beads_over_units, format_indices, merge_shared_units, parse_beads, units_of_segments, Counts,
 };
 use padan::align::{Aligner, Lexicon, Model, SegmentInput};
 use padan::segment::{self, Segmenter};
@@ -200,15 +200,7 @@ fn main() -> ExitCode {
                         let out = Path::new(dir).join(set).join(mode);
                         let lines: String = test
                             .iter()
-                            .map(|(s, t)| {
-                                let list = |v: &Vec<usize>| {
-                                    v.iter()
-                                        .map(|i| i.to_string())
-                                        .collect::<Vec<_>>()
-                                        .join(", ")
-                                };
-                                format!("[{}]:[{}]\n", list(s), list(t))
-                            })
+                            .map(|(s, t)| format_indices(s, t) + "\n")
                             .collect();
                         if fs::create_dir_all(&out)
                             .and_then(|()| {

@@ -59,8 +59,20 @@ pub fn parse_beads(text: &str, file: &str) -> Result<Vec<IndexBead>, Error> {
 /// assert_eq!(padan::align::eval::format_bead(&(0..2), &(3..3)), "[0, 1]:[]");
 /// ```
 pub fn format_bead(source: &Range<usize>, target: &Range<usize>) -> String {
-    let list = |r: &Range<usize>| {
-        r.clone()
+    format_indices(
+        &source.clone().collect::<Vec<_>>(),
+        &target.clone().collect::<Vec<_>>(),
+    )
+}
+
+/// Formats one bead given as index lists, in Vecalign's format.
+///
+/// ```
+/// assert_eq!(padan::align::eval::format_indices(&[0, 1], &[]), "[0, 1]:[]");
+/// ```
+pub fn format_indices(source: &[usize], target: &[usize]) -> String {
+    let list = |ids: &[usize]| {
+        ids.iter()
             .map(|i| i.to_string())
             .collect::<Vec<_>>()
             .join(", ")
