@@ -21,6 +21,14 @@ impl Lang {
         }
     }
 
+    /// The locale written where a CAT tool expects one (TMX, TBX): `id-ID`, `en-US`.
+    pub fn locale(self) -> &'static str {
+        match self {
+            Lang::Id => "id-ID",
+            Lang::En => "en-US",
+        }
+    }
+
     /// The language's name in English, for messages and spreadsheet headers.
     pub fn name(self) -> &'static str {
         match self {

@@ -6,6 +6,7 @@
 //! `padan` binary does.
 
 pub mod align;
+pub mod check;
 pub mod error;
 pub mod export;
 pub mod glossary;

@@ -16,6 +16,8 @@ pub const MAX_PHRASE_WORDS: usize = 4;
 pub struct Lexicon {
     terms: HashMap<String, Vec<String>>,
     english_phrases: HashSet<String>,
+    /// Every stem of an English term, so a check can tell a known word from a name.
+    english_words: HashSet<String>,
     /// Proper prefixes (surface and stemmed) of Indonesian phrases, so n-gram lookups stop as
     /// soon as no phrase can follow.
     phrase_prefixes: HashSet<String>,
@@ -46,6 +48,7 @@ impl Lexicon {
         Lexicon {
             terms: HashMap::default(),
             english_phrases: HashSet::default(),
+            english_words: HashSet::default(),
             phrase_prefixes: HashSet::default(),
             english_phrase_prefixes: HashSet::default(),
             id_stemmer: IndonesianStemmer::default(),
@@ -127,6 +130,7 @@ impl Lexicon {
         let mut lexicon = Lexicon {
             terms: self.terms.clone(),
             english_phrases: self.english_phrases.clone(),
+            english_words: self.english_words.clone(),
             phrase_prefixes: self.phrase_prefixes.clone(),
             english_phrase_prefixes: self.english_phrase_prefixes.clone(),
             id_stemmer: self.id_stemmer.clone(),
@@ -164,6 +168,7 @@ impl Lexicon {
             return;
         }
         let concept = concept_of(&target_stems);
+        self.english_words.extend(target_stems.iter().cloned());
         if target_stems.len() > 1 {
             self.english_phrases.insert(target_stems.join(" "));
             for n in 1..target_stems.len() {
@@ -236,6 +241,11 @@ impl Lexicon {
     /// Whether some longer English phrase of the lexicon starts with these stems.
     pub fn starts_english_phrase(&self, stems: &str) -> bool {
         self.english_phrase_prefixes.contains(stems)
+    }
+
+    /// Whether an English stem is part of some lexicon target (a word the glossaries translate).
+    pub fn knows_english(&self, stem: &str) -> bool {
+        self.english_words.contains(stem)
     }
 
     /// Whether a stemmed English phrase is a lexicon target.

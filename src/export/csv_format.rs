@@ -4,6 +4,24 @@ use std::io::{self, Write};
 
 use super::{human_ids, neutralize, AlignedPair, AlignmentFormat};
 
+/// A CSV writer for spreadsheets; with `excel`, a byte-order mark is written first and lines end
+/// with CRLF, so Excel reads the file as UTF-8.
+pub(crate) fn spreadsheet_csv(
+    out: &mut dyn Write,
+    excel: bool,
+) -> io::Result<csv::Writer<&mut dyn Write>> {
+    if excel {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    Ok(csv::WriterBuilder::new()
+        .terminator(if excel {
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        })
+        .from_writer(out))
+}
+
 /// The TSV columns as RFC 4180 CSV. With `excel`, the file starts with a UTF-8 byte-order mark
 /// and ends lines with CRLF, so Excel reads it as UTF-8; cells that a spreadsheet would run as
 /// a formula are neutralized in both flavours (CSV is opened in spreadsheets).
@@ -15,16 +33,7 @@ pub struct Csv {
 
 impl AlignmentFormat for Csv {
     fn write(&self, pair: &AlignedPair, out: &mut dyn Write) -> io::Result<()> {
-        if self.excel {
-            out.write_all("\u{feff}".as_bytes())?;
-        }
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(if self.excel {
-                csv::Terminator::CRLF
-            } else {
-                csv::Terminator::Any(b'\n')
-            })
-            .from_writer(out);
+        let mut writer = spreadsheet_csv(out, self.excel)?;
         writer.write_record([
             "bead",
             "source_ids",

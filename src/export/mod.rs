@@ -7,7 +7,11 @@
 mod beads;
 mod csv_format;
 mod jsonl;
+pub mod report;
+pub mod termbase;
+mod tmx;
 mod tsv;
+pub mod xlsx;
 
 use std::io::{self, Write};
 use std::ops::Range;
@@ -15,6 +19,7 @@ use std::ops::Range;
 pub use beads::Beads;
 pub use csv_format::Csv;
 pub use jsonl::Jsonl;
+pub use tmx::Tmx;
 pub use tsv::Tsv;
 
 use crate::align::Bead;
@@ -91,6 +96,29 @@ pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Borrowed(cell)
     }
+}
+
+/// Text for XML content and attribute values: markup characters escaped, and the characters
+/// XML 1.0 forbids (C0 controls other than tab and line ends, U+FFFE, U+FFFF) dropped.
+///
+/// ```
+/// assert_eq!(padan::export::xml_escape("AT&T <\"x\">\u{1}"), "AT&amp;T &lt;&quot;x&quot;&gt;");
+/// ```
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -34,10 +34,12 @@ pub enum Command {
         Both texts are read whole (alignment needs every segment); the search runs in a band, so\n\
         time and memory grow linearly: about 1 KB per segment pair of the band, some 30 MB for\n\
         100,000 segments a side.\n\n\
-        Formats: tsv (default; literal text for tools), csv (spreadsheet-safe: cells starting\n\
-        with = + - @ are prefixed with an apostrophe; add --excel for a byte-order mark and\n\
-        CRLF), jsonl (0-based indices and byte spans into both files), beads (Vecalign's\n\
-        [0]:[0, 1] lines)."
+        Formats: tsv (default; literal text for tools, nothing neutralized), csv (spreadsheet-\n\
+        safe: cells starting with = + - @ tab CR get an apostrophe; add --excel for a byte-order\n\
+        mark and CRLF), xlsx (a workbook for review: header frozen, checks' flags, low-confidence\n\
+        and flagged rows filled, formula-like cells kept as text; needs -o), tmx (TMX 1.4b for\n\
+        CAT tools; 1-0 and 0-1 beads only with --keep-unaligned), jsonl (0-based indices and\n\
+        byte spans into both files), beads (Vecalign's [0]:[0, 1] lines)."
     )]
     Align(AlignArgs),
     /// Score test beads against gold beads (strict and lax precision, recall, F1).
@@ -60,9 +62,130 @@ pub enum Command {
         add rows, add columns), save it, and pass it back with --reviewed. Its rows come first,\n\
         as written; rejected pairs are never proposed again; approved and added terms anchor\n\
         the alignment (and padan align --glossary takes the same file).\n\n\
+        Formats: csv (default; the review file, spreadsheet-safe: cells starting with = + - @\n\
+        get an apostrophe), xlsx (needs -o), tbx (TBX-Basic), omegat (OmegaT's tab-separated\n\
+        glossary). tbx and omegat leave rejected rows out.\n\n\
         Counts are held in memory; past 40 million distinct pairs, pairs seen once are dropped."
     )]
     Glossary(GlossaryArgs),
+    /// Align, then flag what looks wrong: glossary terms, numbers, names, omissions, length.
+    #[command(
+        after_help = "Example:\n  padan check tests/fixtures/reykjavik/id.txt tests/fixtures/reykjavik/en.txt -g glossary.csv\n  \
+        padan check id.txt en.txt -g glossary.csv --format xlsx -o checks.xlsx --fail-on error\n  \
+        padan check a.id a.en b.id b.en -g glossary.csv --format csv --excel -o checks.csv\n\n\
+        Checks, per aligned pair (severity in brackets):\n  \
+        term-missing [error]       a glossary term whose agreed target (or a listed variant) is absent\n  \
+        term-inconsistent [warning] a glossary term translated with different variants in the corpus\n  \
+        number-mismatch [error]    numbers differ once conventions are normalized (7.800 = 7,800;\n                             \
+        7,8 juta = 7.8 million; 22/5/2021 = May 22, 2021); [warning] on one side only\n  \
+        name-one-side [warning]    a name on one side that the other lacks\n  \
+        omission [error]           a source sentence left out (1-0); addition [warning] (0-1)\n  \
+        length-ratio [warning]     a translation far longer or shorter than expected\n  \
+        untranslated [error]       the target reads as the source language\n\n\
+        Glossary terms come from -g files: approved rows and rows without a status (a plain\n\
+        source_term,target_term list) are agreed; proposed and rejected rows are not checked.\n\
+        The report has one row per flag (document, pair, source_ids, target_ids, check,\n\
+        severity, evidence, source, target); a summary goes to stderr. Exit code 1 when a flag\n\
+        at --fail-on's level or worse is found (default: never), 2 on bad input."
+    )]
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Tab-separated, literal text, for tools.
+    Tsv,
+    /// CSV for spreadsheets (formula-like cells neutralized; --excel for BOM and CRLF).
+    Csv,
+    /// An Excel workbook (needs -o), errors red and warnings yellow.
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Exit 0 whatever is found.
+    Never,
+    /// Exit 1 when an error-level flag is found.
+    Error,
+    /// Exit 1 when any flag is found.
+    Warning,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Pairs of texts: SOURCE TARGET [SOURCE TARGET ...] (Indonesian, English).
+    #[arg(required = true, value_name = "SOURCE TARGET")]
+    pub files: Vec<String>,
+    /// A glossary whose approved and added rows are the agreed terms; also anchors alignment.
+    #[arg(long, short = 'g', value_name = "FILE")]
+    pub glossary: Vec<String>,
+    /// Report format.
+    #[arg(long, short = 'f', value_enum, default_value = "tsv")]
+    pub format: ReportFormat,
+    /// With --format csv: a byte-order mark and CRLF line ends, as Excel expects.
+    #[arg(long)]
+    pub excel: bool,
+    /// Write the report here instead of stdout (atomically).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<String>,
+    /// Exit with code 1 when a flag of this level or worse is found.
+    #[arg(long, value_enum, default_value = "never")]
+    pub fail_on: FailOn,
+    /// Take each line of the texts as one segment.
+    #[arg(long)]
+    pub presegmented: bool,
+    /// Do not use the shipped seed glossaries as alignment anchors.
+    #[arg(long)]
+    pub no_seed_glossary: bool,
+    /// Check even when the languages look swapped.
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// What `padan check` does.
+pub struct CheckConfig {
+    pub pairs: Vec<(String, String)>,
+    pub glossaries: Vec<String>,
+    pub format: ReportFormat,
+    pub excel: bool,
+    pub output: Option<String>,
+    pub fail_on: FailOn,
+    pub seed_glossary: bool,
+    pub read: ReadOptions,
+    pub force: bool,
+}
+
+impl CheckArgs {
+    pub fn into_config(self) -> Result<CheckConfig, Error> {
+        if self.files.len() % 2 != 0 {
+            return Err(Error::Usage(format!(
+                "padan check takes pairs of texts, SOURCE TARGET [SOURCE TARGET ...]; got {} file(s)",
+                self.files.len()
+            )));
+        }
+        Ok(CheckConfig {
+            pairs: self
+                .files
+                .chunks(2)
+                .map(|p| (p[0].clone(), p[1].clone()))
+                .collect(),
+            glossaries: self.glossary,
+            format: self.format,
+            excel: self.excel,
+            output: self.output,
+            fail_on: self.fail_on,
+            seed_glossary: !self.no_seed_glossary,
+            read: ReadOptions {
+                presegmented: self.presegmented,
+                allow_empty: false,
+                encoding: self.input.encoding()?,
+                max_chars: padan::segment::DEFAULT_MAX_SEGMENT_CHARS,
+            },
+            force: self.force,
+        })
+    }
 }
 
 /// How input files are read.
@@ -146,6 +269,10 @@ pub enum AlignFormat {
     Jsonl,
     /// Vecalign's bead lines, `[0]:[0, 1]`.
     Beads,
+    /// An Excel workbook for review (needs -o): a summary sheet and the aligned sheet.
+    Xlsx,
+    /// TMX 1.4b translation memory for CAT tools.
+    Tmx,
 }
 
 #[derive(Debug, Args)]
@@ -169,11 +296,15 @@ pub struct AlignArgs {
     /// With --format csv: a byte-order mark and CRLF line ends, as Excel expects.
     #[arg(long)]
     pub excel: bool,
+    /// With --format tmx: keep 1-0 and 0-1 beads as units with an empty side.
+    #[arg(long)]
+    pub keep_unaligned: bool,
     /// Write here instead of stdout (atomically: the file appears whole or not at all).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<String>,
     /// A glossary (CSV with source_term,target_term columns) whose terms anchor the alignment;
-    /// rows with status `rejected` are ignored. May be given several times.
+    /// rows with status `rejected` are ignored; with --format xlsx, approved and added rows are
+    /// checked like padan check does. May be given several times.
     #[arg(long, short = 'g', value_name = "FILE")]
     pub glossary: Vec<String>,
     /// Do not use the shipped seed glossaries (glossaries/).
@@ -205,6 +336,7 @@ pub struct AlignConfig {
     pub read: ReadOptions,
     pub format: AlignFormat,
     pub excel: bool,
+    pub keep_unaligned: bool,
     pub output: Option<String>,
     pub glossaries: Vec<String>,
     pub seed_glossary: bool,
@@ -233,6 +365,7 @@ impl AlignArgs {
             target_lang: self.target_lang,
             format: self.format,
             excel: self.excel,
+            keep_unaligned: self.keep_unaligned,
             output: self.output,
             glossaries: self.glossary,
             seed_glossary: !self.no_seed_glossary,
@@ -291,6 +424,9 @@ pub struct GlossaryArgs {
     /// Write here instead of stdout (atomically).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<String>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "csv")]
+    pub format: GlossaryFormat,
     /// Take each line of the texts as one segment (when aligning).
     #[arg(long)]
     pub presegmented: bool,
@@ -299,6 +435,18 @@ pub struct GlossaryArgs {
     pub force: bool,
     #[command(flatten)]
     pub input: InputArgs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum GlossaryFormat {
+    /// CSV with the review columns (the file --reviewed takes back).
+    Csv,
+    /// An Excel workbook (needs -o): header frozen, approved rows green, rejected grey.
+    Xlsx,
+    /// TBX-Basic termbase: one concept per source term, English variants as synonyms.
+    Tbx,
+    /// OmegaT glossary: source<TAB>target<TAB>comment, no header.
+    Omegat,
 }
 
 /// Where `padan glossary` reads its beads from.
@@ -326,6 +474,7 @@ pub struct GlossaryConfig {
     pub glossaries: Vec<String>,
     pub seed_glossary: bool,
     pub output: Option<String>,
+    pub format: GlossaryFormat,
     pub read: ReadOptions,
     pub force: bool,
 }
@@ -365,6 +514,7 @@ impl GlossaryArgs {
             glossaries: self.glossary,
             seed_glossary: !self.no_seed_glossary,
             output: self.output,
+            format: self.format,
             read: ReadOptions {
                 presegmented: self.presegmented,
                 allow_empty: false,

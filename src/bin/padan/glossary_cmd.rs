@@ -10,11 +10,14 @@ use padan::glossary::read::{read_table, Table};
 use padan::glossary::review::{anchors, merge, write_csv};
 use padan::text::Encoding;
 
-use crate::cli::{GlossaryConfig, GlossaryInput};
+use crate::cli::{GlossaryConfig, GlossaryFormat, GlossaryInput};
 use crate::input::{check_pair, lexicon, LoadedSide};
-use crate::io::{display_name, read_text, Output};
+use crate::io::{display_name, read_text, refuse_binary_to_terminal, Output};
 
 pub fn run(config: GlossaryConfig) -> padan::Result<ExitCode> {
+    if matches!(config.format, GlossaryFormat::Xlsx) {
+        refuse_binary_to_terminal(config.output.as_deref(), "xlsx")?;
+    }
     let reviewed: Option<Table> = match &config.reviewed {
         Some(path) => {
             let text = read_text(path, config.read.encoding)?;
@@ -89,7 +92,18 @@ pub fn run(config: GlossaryConfig) -> padan::Result<ExitCode> {
     inputs.extend(config.reviewed.iter().map(String::as_str));
     inputs.extend(config.glossaries.iter().map(String::as_str));
     let mut out = Output::create(config.output.as_deref(), &inputs)?;
-    write_csv(&sheet, &mut out).map_err(|e| out.error(e))?;
+    let written = match config.format {
+        GlossaryFormat::Csv => write_csv(&sheet, &mut out),
+        GlossaryFormat::Xlsx => padan::export::xlsx::write_glossary(&sheet, &mut out),
+        GlossaryFormat::Tbx => padan::export::termbase::write_tbx(
+            &sheet,
+            padan::Lang::Id.locale(),
+            padan::Lang::En.locale(),
+            &mut out,
+        ),
+        GlossaryFormat::Omegat => padan::export::termbase::write_omegat(&sheet, &mut out),
+    };
+    written.map_err(|e| out.error(e))?;
     out.flush().map_err(|e| out.error(e))?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)

@@ -3,6 +3,7 @@
 use padan::align::{Lexicon, SegmentInput};
 use padan::error::Error;
 use padan::glossary::read::read_table;
+use padan::glossary::review::anchors;
 use padan::segment::{self, Segment, Segmenter};
 use padan::text::{Decoded, Encoding};
 use padan::Lang;
@@ -143,4 +144,18 @@ pub fn lexicon(glossaries: &[String], seed: bool, encoding: Encoding) -> Result<
     } else {
         Lexicon::from_pairs(pairs)
     })
+}
+
+/// The agreed term pairs of the user's glossaries, for checks: approved and added rows (a file
+/// without a status column is all agreed), never proposed or rejected ones.
+pub fn agreed_terms(
+    glossaries: &[String],
+    encoding: Encoding,
+) -> Result<Vec<(String, String)>, Error> {
+    let mut pairs = Vec::new();
+    for path in glossaries {
+        let decoded = read_text(path, encoding)?;
+        pairs.extend(anchors(&read_table(&decoded.text, &display_name(path))?));
+    }
+    Ok(pairs)
 }

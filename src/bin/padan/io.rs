@@ -16,6 +16,17 @@ pub fn display_name(path: &str) -> String {
     }
 }
 
+/// Refuses to write a binary format (xlsx) to a terminal.
+pub fn refuse_binary_to_terminal(output: Option<&str>, format: &str) -> Result<(), Error> {
+    use std::io::IsTerminal;
+    if output.is_none_or(|o| o == "-") && io::stdout().is_terminal() {
+        return Err(Error::Usage(format!(
+            "--format {format} writes a binary workbook: give -o FILE.{format}"
+        )));
+    }
+    Ok(())
+}
+
 /// Reads the bytes of `path`, or stdin for `-`.
 pub fn read_bytes(path: &str) -> Result<Vec<u8>, Error> {
     let mut bytes = Vec::new();

@@ -1,0 +1,71 @@
+//! The report of `padan check`: one row per flag, as TSV, CSV or (in [`super::xlsx`]) a workbook.
+
+use std::io::{self, Write};
+
+use super::{human_ids, neutralize, AlignedPair};
+use crate::check::Flag;
+
+/// One row of a check report.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportRow<'a> {
+    /// The document the flag belongs to.
+    pub document: &'a str,
+    /// The pair it belongs to.
+    pub pair: &'a AlignedPair<'a>,
+    /// The flag.
+    pub flag: &'a Flag,
+}
+
+/// The columns of a check report.
+pub const REPORT_COLUMNS: [&str; 9] = [
+    "document",
+    "pair",
+    "source_ids",
+    "target_ids",
+    "check",
+    "severity",
+    "evidence",
+    "source",
+    "target",
+];
+
+/// The cells of a report row, as [`REPORT_COLUMNS`] names them.
+pub fn report_cells(row: &ReportRow) -> [String; 9] {
+    let bead = &row.pair.beads[row.flag.bead];
+    [
+        row.document.to_owned(),
+        (row.flag.bead + 1).to_string(),
+        human_ids(&bead.source),
+        human_ids(&bead.target),
+        row.flag.check.to_string(),
+        row.flag.severity.to_string(),
+        row.flag.evidence.clone(),
+        row.pair.source.joined(&bead.source),
+        row.pair.target.joined(&bead.target),
+    ]
+}
+
+/// Writes the report as TSV for tools: text as it is, a tab or line break in a cell as a space.
+pub fn write_tsv(rows: &[ReportRow], out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}", REPORT_COLUMNS.join("\t"))?;
+    for row in rows {
+        let cells: Vec<String> = report_cells(row)
+            .iter()
+            .map(|c| c.replace(['\t', '\n', '\r'], " "))
+            .collect();
+        writeln!(out, "{}", cells.join("\t"))?;
+    }
+    Ok(())
+}
+
+/// Writes the report as CSV for spreadsheets: formula-like cells neutralized; with `excel`, a
+/// byte-order mark and CRLF line ends.
+pub fn write_csv(rows: &[ReportRow], excel: bool, out: &mut dyn Write) -> io::Result<()> {
+    let mut writer = super::csv_format::spreadsheet_csv(out, excel)?;
+    writer.write_record(REPORT_COLUMNS)?;
+    for row in rows {
+        let cells = report_cells(row);
+        writer.write_record(cells.iter().map(|c| neutralize(c).into_owned()))?;
+    }
+    writer.flush()
+}
