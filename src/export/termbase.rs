@@ -84,7 +84,7 @@ pub fn write_tbx(
     writeln!(out, "  <martifHeader>")?;
     writeln!(
         out,
-        "    <fileDesc><sourceDesc><p>Glossary made by padan {} from aligned {source_lang}-{target_lang} text</p></sourceDesc></fileDesc>",
+        "    <fileDesc><sourceDesc><p>Glossary made by padan {} from aligned {source_lang} and {target_lang} text</p></sourceDesc></fileDesc>",
         env!("CARGO_PKG_VERSION")
     )?;
     writeln!(

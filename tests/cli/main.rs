@@ -6,9 +6,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// Every subcommand; each must have `--help` with an example.
-const COMMANDS: &[&str] = &["segment", "align", "eval", "glossary"];
+const COMMANDS: &[&str] = &["segment", "align", "eval", "glossary", "check"];
+
+mod check;
+mod exports;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+const EXPECTED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/expected");
 
 fn fixture(path: &str) -> PathBuf {
     Path::new(FIXTURES).join(path)
@@ -671,5 +675,21 @@ fn glossary_reads_parallel_files_and_padans_aligned_output() {
     assert_eq!(
         stderr(&output),
         "padan: x.txt:1: not padan's aligned output: give the output of padan align --format tsv or --format jsonl\n"
+    );
+}
+
+/// Compares `actual` with the golden file `tests/expected/NAME`; with `PADAN_BLESS=1` in the
+/// environment, writes it instead (review the diff before committing).
+fn assert_golden(name: &str, actual: &[u8]) {
+    let path = Path::new(EXPECTED).join(name);
+    if std::env::var_os("PADAN_BLESS").is_some() {
+        fs::write(&path, actual).expect("write golden file");
+        return;
+    }
+    let golden = fs::read(&path).unwrap_or_default();
+    assert!(
+        golden == actual,
+        "{name} differs from its golden file; run with PADAN_BLESS=1 and review the diff\n{}",
+        String::from_utf8_lossy(actual)
     );
 }
