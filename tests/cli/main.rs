@@ -128,6 +128,33 @@ fn segment_writes_the_output_file_atomically_and_refuses_to_overwrite_its_input(
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
 }
 
+/// Regression: outputs were written through a private temporary file and kept its 0600 mode,
+/// so a colleague could not read a shared review file.
+#[cfg(unix)]
+#[test]
+fn outputs_get_ordinary_file_permissions_not_the_temporary_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_dir();
+    fs::write(dir.path().join("in.txt"), "Satu. Dua.\n").expect("write input");
+    let output = padan(dir.path(), &["segment", "in.txt", "-o", "out.txt"]);
+    assert_eq!(output.status.code(), Some(0));
+    let mode = |name: &str| {
+        fs::metadata(dir.path().join(name))
+            .map(|m| m.permissions().mode() & 0o777)
+            .unwrap_or(0)
+    };
+    // As the input was created by this process: 0666 less the umask, whatever it is here.
+    assert_eq!(mode("out.txt"), mode("in.txt"));
+    // A replaced output keeps the mode it had.
+    let _ = fs::set_permissions(
+        dir.path().join("out.txt"),
+        fs::Permissions::from_mode(0o640),
+    );
+    let output = padan(dir.path(), &["segment", "in.txt", "-o", "out.txt"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(mode("out.txt"), 0o640);
+}
+
 #[test]
 fn bad_inputs_get_a_clear_message_and_exit_code_2() {
     assert_input_error(

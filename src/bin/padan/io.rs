@@ -79,11 +79,20 @@ impl Output {
             action: "create",
             source,
         };
-        let file = tempfile::Builder::new()
-            .prefix(".padan-")
-            .suffix(".tmp")
-            .tempfile_in(&dir)
-            .map_err(io_error)?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".padan-").suffix(".tmp");
+        // A temporary file is private (0600); the output should get the permissions of any
+        // other file the user creates (0666 less the umask), or keep those of the file it
+        // replaces.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let permissions = fs::metadata(&target)
+                .map(|m| m.permissions())
+                .unwrap_or_else(|_| fs::Permissions::from_mode(0o666));
+            builder.permissions(permissions);
+        }
+        let file = builder.tempfile_in(&dir).map_err(io_error)?;
         let (file, temp) = file.into_parts();
         Ok(Output {
             target: Some(target),
