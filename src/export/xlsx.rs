@@ -123,7 +123,8 @@ fn sheet_name(name: &str, used: &mut Vec<String>) -> String {
         .take(26)
         .collect();
     let clean = if clean.trim().is_empty() || clean.eq_ignore_ascii_case("summary") {
-        format!("doc {}", used.len() + 1)
+        // `used` holds the Summary sheet and the documents before this one.
+        format!("doc {}", used.len())
     } else {
         clean
     };
@@ -340,4 +341,102 @@ fn report_workbook(rows: &[ReportRow]) -> Result<Workbook, XlsxError> {
     }
     finish(sheet, rows.len() as u32, REPORT_COLUMNS.len())?;
     Ok(workbook)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::Bead;
+    use crate::export::Side;
+    use crate::segment;
+
+    #[test]
+    fn sheet_names_are_valid_and_unique() {
+        let mut used = vec!["Summary".to_owned()];
+        let names: Vec<String> = [
+            "a/b/news:1?.txt",
+            "news_1_.txt",
+            "news_1_.id",
+            "summary.txt",
+            "a-very-long-document-name-that-excel-would-refuse.txt",
+        ]
+        .iter()
+        .map(|n| sheet_name(n, &mut used))
+        .collect();
+        assert_eq!(
+            names,
+            [
+                "news_1_",
+                "news_1_ (2)",
+                "news_1_ (3)",
+                "doc 4",
+                "a-very-long-document-name-"
+            ]
+        );
+        assert!(names.iter().all(|n| n.chars().count() <= 31));
+    }
+
+    #[test]
+    fn a_corpus_workbook_has_a_summary_and_one_sheet_per_document() {
+        let (text_a, text_b) = ("Satu.\nDua.\n", "Tiga.\n");
+        let (sa, sb) = (segment::lines(text_a), segment::lines(text_b));
+        let beads_a = [
+            Bead {
+                source: 0..1,
+                target: 0..1,
+                confidence: 0.9,
+            },
+            Bead {
+                source: 1..2,
+                target: 1..1,
+                confidence: 0.3,
+            },
+        ];
+        let beads_b = [Bead {
+            source: 0..1,
+            target: 0..1,
+            confidence: 1.0,
+        }];
+        let side = |name, text, segments| Side {
+            name,
+            text,
+            segments,
+            offset: 0,
+        };
+        let pair_a = AlignedPair {
+            source: side("a.id", text_a, &sa),
+            target: side("a.en", text_a, &sa),
+            beads: &beads_a,
+        };
+        let pair_b = AlignedPair {
+            source: side("b.id", text_b, &sb),
+            target: side("b.en", text_b, &sb),
+            beads: &beads_b,
+        };
+        let documents = [
+            Document {
+                name: "a.id",
+                pair: pair_a,
+                flags: &[],
+            },
+            Document {
+                name: "b.id",
+                pair: pair_b,
+                flags: &[],
+            },
+        ];
+        let mut workbook = alignment_workbook(&documents, (Lang::Id, Lang::En))
+            .unwrap_or_else(|e| panic!("workbook: {e}"));
+        let names: Vec<String> = workbook.worksheets().iter().map(|w| w.name()).collect();
+        assert_eq!(names, ["Summary", "a", "b"]);
+        let mut first = Vec::new();
+        let mut second = Vec::new();
+        write_alignment(&documents, (Lang::Id, Lang::En), &mut first).unwrap_or_default();
+        write_alignment(&documents, (Lang::Id, Lang::En), &mut second).unwrap_or_default();
+        assert!(
+            first.starts_with(b"PK") && first == second,
+            "deterministic bytes"
+        );
+        let _ = workbook.save_to_buffer();
+    }
 }
