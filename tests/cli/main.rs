@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// Every subcommand; each must have `--help` with an example.
-const COMMANDS: &[&str] = &["segment", "align", "eval", "glossary", "check"];
+const COMMANDS: &[&str] = &["segment", "align", "eval", "glossary", "check", "batch"];
 
+mod batch;
 mod check;
 mod exports;
 

@@ -4,9 +4,10 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use padan::align::Aligner;
-use padan::check::Checker;
+use padan::check::{Checker, Flag};
 use padan::export::xlsx::{self, Document};
 use padan::export::{AlignedPair, AlignmentFormat, Beads, Csv, Jsonl, Tmx, Tsv};
+use padan::Lang;
 
 use crate::cli::{AlignConfig, AlignFormat};
 use crate::input::{agreed_terms, check_pair, lexicon, LoadedSide};
@@ -36,40 +37,72 @@ pub fn run(config: AlignConfig) -> padan::Result<ExitCode> {
     let mut inputs: Vec<&str> = vec![&config.source, &config.target];
     inputs.extend(config.glossaries.iter().map(String::as_str));
     let mut out = Output::create(config.output.as_deref(), &inputs)?;
-    let written = match config.format {
+    let flags = match config.format {
         AlignFormat::Xlsx => {
             let terms = agreed_terms(&config.glossaries, config.read.encoding)?;
-            let flags = Checker::new(&lexicon, &terms).check(&pair);
-            let document = Document {
-                name: &source.name,
-                pair,
-                flags: &flags,
-            };
-            xlsx::write_alignment(
-                &[document],
-                (config.source_lang, config.target_lang),
-                &mut out,
-            )
+            Checker::new(&lexicon, &terms).check(&pair)
         }
-        format => {
-            let format: Box<dyn AlignmentFormat> = match format {
-                AlignFormat::Csv => Box::new(Csv {
-                    excel: config.excel,
-                }),
-                AlignFormat::Jsonl => Box::new(Jsonl),
-                AlignFormat::Beads => Box::new(Beads),
-                AlignFormat::Tmx => Box::new(Tmx {
-                    source_lang: config.source_lang.locale().to_owned(),
-                    target_lang: config.target_lang.locale().to_owned(),
-                    keep_unaligned: config.keep_unaligned,
-                }),
-                AlignFormat::Tsv | AlignFormat::Xlsx => Box::new(Tsv),
-            };
-            format.write(&pair, &mut out)
-        }
+        _ => Vec::new(),
     };
+    let options = FormatOptions {
+        format: config.format,
+        excel: config.excel,
+        keep_unaligned: config.keep_unaligned,
+        languages: (config.source_lang, config.target_lang),
+    };
+    let written = write_pair(&options, &source.name, pair, &flags, &mut out);
     written.map_err(|e| out.error(e))?;
     out.flush().map_err(|e| out.error(e))?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// How an aligned pair is written.
+pub struct FormatOptions {
+    pub format: AlignFormat,
+    pub excel: bool,
+    pub keep_unaligned: bool,
+    pub languages: (Lang, Lang),
+}
+
+impl FormatOptions {
+    /// The file extension of the format, for outputs named after their pair.
+    pub fn extension(&self) -> &'static str {
+        match self.format {
+            AlignFormat::Tsv => "tsv",
+            AlignFormat::Csv => "csv",
+            AlignFormat::Jsonl => "jsonl",
+            AlignFormat::Beads => "align",
+            AlignFormat::Xlsx => "xlsx",
+            AlignFormat::Tmx => "tmx",
+        }
+    }
+}
+
+/// Writes one aligned pair; `flags` (from the checks) only show in xlsx.
+pub fn write_pair(
+    options: &FormatOptions,
+    name: &str,
+    pair: AlignedPair,
+    flags: &[Flag],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let format: Box<dyn AlignmentFormat> = match options.format {
+        AlignFormat::Xlsx => {
+            let document = Document { name, pair, flags };
+            return xlsx::write_alignment(&[document], options.languages, out);
+        }
+        AlignFormat::Csv => Box::new(Csv {
+            excel: options.excel,
+        }),
+        AlignFormat::Jsonl => Box::new(Jsonl),
+        AlignFormat::Beads => Box::new(Beads),
+        AlignFormat::Tmx => Box::new(Tmx {
+            source_lang: options.languages.0.locale().to_owned(),
+            target_lang: options.languages.1.locale().to_owned(),
+            keep_unaligned: options.keep_unaligned,
+        }),
+        AlignFormat::Tsv => Box::new(Tsv),
+    };
+    format.write(&pair, out)
 }

@@ -89,6 +89,107 @@ pub enum Command {
         at --fail-on's level or worse is found (default: never), 2 on bad input."
     )]
     Check(CheckArgs),
+    /// Align many pairs at once, in parallel: one output per pair, a corpus glossary, a summary.
+    #[command(
+        after_help = "Example:\n  padan batch --source-dir id/ --target-dir en/ --out-dir aligned/\n  \
+        padan batch --manifest pairs.csv --out-dir aligned/ --format xlsx --jobs 2\n\n\
+        Pairs come from a manifest CSV (header source,target[,name]; paths relative to the\n\
+        manifest) or from two folders whose *.txt files are paired by name (a file without a\n\
+        partner is reported by name). Each pair's output is OUT/NAME.EXT, written atomically;\n\
+        OUT/glossary.csv is the corpus glossary and OUT/summary.tsv one line per pair (its\n\
+        segments, beads by kind, low-confidence beads, or why it failed). With --format xlsx,\n\
+        OUT/corpus.xlsx adds a workbook with a Summary sheet and one sheet per pair (it holds\n\
+        the whole corpus in memory: meant for review-sized batches).\n\n\
+        A failing pair never stops the run: it is reported and the exit code is 1. The output\n\
+        is the same whatever --jobs is. Pairs are aligned 64 at a time, so memory is bounded\n\
+        by the largest pairs, not by the corpus."
+    )]
+    Batch(BatchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// A CSV manifest with columns source,target[,name].
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["source_dir", "target_dir"])]
+    pub manifest: Option<String>,
+    /// A folder of source texts (*.txt), paired with --target-dir by file name.
+    #[arg(long, value_name = "DIR", requires = "target_dir")]
+    pub source_dir: Option<String>,
+    /// A folder of target texts (*.txt).
+    #[arg(long, value_name = "DIR", requires = "source_dir")]
+    pub target_dir: Option<String>,
+    /// Where the outputs go (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: String,
+    /// Output format of each pair, as padan align's.
+    #[arg(long, short = 'f', value_enum, default_value = "tsv")]
+    pub format: AlignFormat,
+    /// Pairs aligned at once (default: every core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// A glossary whose terms anchor the alignment (and are checked in xlsx). Repeatable.
+    #[arg(long, short = 'g', value_name = "FILE")]
+    pub glossary: Vec<String>,
+    /// Do not use the shipped seed glossaries.
+    #[arg(long)]
+    pub no_seed_glossary: bool,
+    /// Take each line of the texts as one segment.
+    #[arg(long)]
+    pub presegmented: bool,
+    /// Align pairs even when their languages look swapped.
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// Where `padan batch` finds its pairs.
+pub enum PairSource {
+    Manifest(String),
+    Folders(String, String),
+}
+
+/// What `padan batch` does.
+pub struct BatchConfig {
+    pub pairs: PairSource,
+    pub out_dir: String,
+    pub format: AlignFormat,
+    pub jobs: usize,
+    pub glossaries: Vec<String>,
+    pub seed_glossary: bool,
+    pub read: ReadOptions,
+    pub force: bool,
+}
+
+impl BatchArgs {
+    pub fn into_config(self) -> Result<BatchConfig, Error> {
+        let pairs = match (self.manifest, self.source_dir, self.target_dir) {
+            (Some(manifest), _, _) => PairSource::Manifest(manifest),
+            (None, Some(s), Some(t)) => PairSource::Folders(s, t),
+            _ => {
+                return Err(Error::Usage(
+                    "padan batch needs --manifest FILE or --source-dir DIR --target-dir DIR"
+                        .to_owned(),
+                ))
+            }
+        };
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        Ok(BatchConfig {
+            pairs,
+            out_dir: self.out_dir,
+            format: self.format,
+            jobs: self.jobs.unwrap_or(cores).max(1),
+            glossaries: self.glossary,
+            seed_glossary: !self.no_seed_glossary,
+            read: ReadOptions {
+                presegmented: self.presegmented,
+                allow_empty: false,
+                encoding: self.input.encoding()?,
+                max_chars: padan::segment::DEFAULT_MAX_SEGMENT_CHARS,
+            },
+            force: self.force,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,6 +1,7 @@
 //! The `padan` command line: clap structs turned into plain configs, then the library's work.
 
 mod align_cmd;
+mod batch_cmd;
 mod check_cmd;
 mod cli;
 mod eval_cmd;
@@ -32,5 +33,6 @@ fn run(cli: cli::Cli) -> padan::Result<ExitCode> {
         cli::Command::Eval(args) => eval_cmd::run(args.into_config()),
         cli::Command::Glossary(args) => glossary_cmd::run(args.into_config()?),
         cli::Command::Check(args) => check_cmd::run(args.into_config()?),
+        cli::Command::Batch(args) => batch_cmd::run(args.into_config()?),
     }
 }

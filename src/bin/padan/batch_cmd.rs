@@ -1,0 +1,325 @@
+//! `padan batch`: many pairs, aligned in parallel, one output each, a corpus glossary and a
+//! summary; a failing pair is reported and the run goes on.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use rayon::prelude::*;
+
+use padan::align::{Aligner, Bead, Lexicon};
+use padan::check::{Checker, Flag};
+use padan::error::{Error, Location};
+use padan::export::xlsx::{self, Document};
+use padan::export::AlignedPair;
+use padan::glossary::extract::Extractor;
+use padan::glossary::read::read_table;
+use padan::glossary::review::{merge, write_csv};
+use padan::Lang;
+
+use crate::align_cmd::{write_pair, FormatOptions};
+use crate::cli::{AlignFormat, BatchConfig, PairSource};
+use crate::input::{agreed_terms, check_pair, lexicon, LoadedSide};
+use crate::io::{display_name, read_text, Output};
+
+/// Pairs aligned together before their outputs are written: bounds memory by the chunk.
+const CHUNK: usize = 64;
+
+/// One pair of the batch.
+struct Job {
+    name: String,
+    source: PathBuf,
+    target: PathBuf,
+}
+
+/// A pair that failed, by name, and why.
+type Failure = (String, String);
+
+/// A pair aligned.
+struct Aligned {
+    source: LoadedSide,
+    target: LoadedSide,
+    beads: Vec<Bead>,
+    flags: Vec<Flag>,
+}
+
+impl Aligned {
+    fn pair(&self) -> AlignedPair<'_> {
+        AlignedPair {
+            source: self.source.side(),
+            target: self.target.side(),
+            beads: &self.beads,
+        }
+    }
+}
+
+pub fn run(config: BatchConfig) -> padan::Result<ExitCode> {
+    let (jobs, mut failures) = match &config.pairs {
+        PairSource::Manifest(path) => (manifest(path, config.read.encoding)?, Vec::new()),
+        PairSource::Folders(s, t) => folders(Path::new(s), Path::new(t))?,
+    };
+    let out_dir = PathBuf::from(&config.out_dir);
+    fs::create_dir_all(&out_dir).map_err(|source| Error::Io {
+        at: Location::file(&config.out_dir),
+        action: "create",
+        source,
+    })?;
+    let lexicon = lexicon(
+        &config.glossaries,
+        config.seed_glossary,
+        config.read.encoding,
+    )?;
+    let terms = agreed_terms(&config.glossaries, config.read.encoding)?;
+    let checker = Checker::new(&lexicon, &terms);
+    let options = FormatOptions {
+        format: config.format,
+        excel: false,
+        keep_unaligned: false,
+        languages: (Lang::Id, Lang::En),
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.jobs)
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start {} worker threads: {e}", config.jobs)))?;
+
+    let mut extractor = Extractor::new(&lexicon);
+    let mut summary = vec![SUMMARY_HEADER.to_owned()];
+    let mut corpus: Vec<(String, Aligned)> = Vec::new();
+    for chunk in jobs.chunks(CHUNK) {
+        let results: Vec<Result<Aligned, Error>> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|job| align_job(job, &config, &lexicon, &checker))
+                .collect()
+        });
+        // Written in job order, whatever finished first: the same bytes for any --jobs.
+        for (job, result) in chunk.iter().zip(results) {
+            let written = result.and_then(|aligned| {
+                let path = out_dir.join(format!("{}.{}", job.name, options.extension()));
+                let path = path.to_string_lossy().into_owned();
+                let inputs = [
+                    job.source.to_string_lossy().into_owned(),
+                    job.target.to_string_lossy().into_owned(),
+                ];
+                let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+                let mut out = Output::create(Some(&path), &inputs)?;
+                write_pair(
+                    &options,
+                    &job.name,
+                    aligned.pair(),
+                    &aligned.flags,
+                    &mut out,
+                )
+                .and_then(|()| out.flush())
+                .map_err(|e| out.error(e))?;
+                out.finish()?;
+                Ok(aligned)
+            });
+            match written {
+                Ok(aligned) => {
+                    let pair = aligned.pair();
+                    for bead in pair
+                        .beads
+                        .iter()
+                        .filter(|b| !b.source.is_empty() && !b.target.is_empty())
+                    {
+                        extractor.add(
+                            &pair.source.joined(&bead.source),
+                            &pair.target.joined(&bead.target),
+                        );
+                    }
+                    summary.push(summary_line(&job.name, &aligned));
+                    if matches!(config.format, AlignFormat::Xlsx) {
+                        corpus.push((job.name.clone(), aligned));
+                    }
+                }
+                Err(e) => failures.push((job.name.clone(), e.to_string())),
+            }
+        }
+    }
+    for (name, reason) in &failures {
+        summary.push(format!(
+            "{name}\tfailed\t\t\t\t\t\t\t\t{}",
+            reason.replace(['\t', '\n'], " ")
+        ));
+        eprintln!("padan: batch: {name} failed: {reason}");
+    }
+
+    let written = |name: &str, f: &mut dyn FnMut(&mut Output) -> std::io::Result<()>| {
+        let path = out_dir.join(name).to_string_lossy().into_owned();
+        let mut out = Output::create(Some(&path), &[])?;
+        f(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(|e| out.error(e))?;
+        out.finish()
+    };
+    let entries = extractor.finish();
+    let sheet = merge(&entries, None);
+    written("glossary.csv", &mut |out| write_csv(&sheet, out))?;
+    written("summary.tsv", &mut |out| {
+        summary.iter().try_for_each(|line| writeln!(out, "{line}"))
+    })?;
+    if matches!(config.format, AlignFormat::Xlsx) {
+        let documents: Vec<Document> = corpus
+            .iter()
+            .map(|(name, aligned)| Document {
+                name,
+                pair: aligned.pair(),
+                flags: &aligned.flags,
+            })
+            .collect();
+        written("corpus.xlsx", &mut |out| {
+            xlsx::write_alignment(&documents, options.languages, out)
+        })?;
+    }
+    let done = summary.len() - 1 - failures.len();
+    eprintln!(
+        "padan batch: {done} pair(s) aligned, {} failed; outputs, glossary.csv and summary.tsv in {}",
+        failures.len(),
+        config.out_dir
+    );
+    Ok(if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+const SUMMARY_HEADER: &str = "pair\tstatus\tsource_segments\ttarget_segments\tbeads\tbeads_1_1\tbeads_merged\tbeads_unaligned\tlow_confidence\treason";
+
+fn summary_line(name: &str, aligned: &Aligned) -> String {
+    let beads = &aligned.beads;
+    let count = |f: &dyn Fn(&Bead) -> bool| beads.iter().filter(|b| f(b)).count();
+    format!(
+        "{name}\tok\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t",
+        aligned.source.segments.len(),
+        aligned.target.segments.len(),
+        beads.len(),
+        count(&|b| b.source.len() == 1 && b.target.len() == 1),
+        count(&|b| b.source.len() + b.target.len() > 2
+            && !b.source.is_empty()
+            && !b.target.is_empty()),
+        count(&|b| b.source.is_empty() || b.target.is_empty()),
+        count(&|b| b.confidence < xlsx::LOW_CONFIDENCE),
+    )
+}
+
+fn align_job(
+    job: &Job,
+    config: &BatchConfig,
+    lexicon: &Lexicon,
+    checker: &Checker,
+) -> Result<Aligned, Error> {
+    let source = LoadedSide::load(&job.source.to_string_lossy(), Lang::Id, config.read)?;
+    let target = LoadedSide::load(&job.target.to_string_lossy(), Lang::En, config.read)?;
+    check_pair(&source, &target, config.force)?;
+    let beads = Aligner::new(lexicon).align(&source.inputs(), &target.inputs());
+    let mut aligned = Aligned {
+        source,
+        target,
+        beads,
+        flags: Vec::new(),
+    };
+    if matches!(config.format, AlignFormat::Xlsx) {
+        aligned.flags = checker.check(&aligned.pair());
+    }
+    Ok(aligned)
+}
+
+/// A pair's name from a file name: its stem, with characters unsafe in file names replaced.
+fn pair_name(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().replace(['/', '\\', ':'], "_"))
+        .unwrap_or_else(|| "pair".to_owned())
+}
+
+/// Reads a manifest: `source,target[,name]` with a header; paths relative to the manifest.
+fn manifest(path: &str, encoding: padan::text::Encoding) -> Result<Vec<Job>, Error> {
+    let name = display_name(path);
+    let text = read_text(path, encoding)?;
+    let table = read_table(&text.text, &name)?;
+    let base = Path::new(path).parent().unwrap_or(Path::new(""));
+    let mut jobs: Vec<Job> = Vec::new();
+    for row in &table.rows {
+        if row.source.is_empty() || row.target.is_empty() {
+            return Err(Error::malformed(
+                &name,
+                row.line,
+                "a pair needs both a source and a target path (columns source,target[,name])",
+            ));
+        }
+        let source = base.join(&row.source);
+        let job_name = row
+            .get("name")
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| n.trim().replace(['/', '\\', ':'], "_"))
+            .unwrap_or_else(|| pair_name(&source));
+        if jobs.iter().any(|j| j.name == job_name) {
+            return Err(Error::malformed(
+                &name,
+                row.line,
+                format!("the pair name {job_name:?} is used twice; give each row its own name column value"),
+            ));
+        }
+        jobs.push(Job {
+            name: job_name,
+            target: base.join(&row.target),
+            source,
+        });
+    }
+    Ok(jobs)
+}
+
+/// Pairs the `*.txt` files of two folders by file name; a file without a partner is a failure
+/// named in the summary.
+fn folders(source: &Path, target: &Path) -> Result<(Vec<Job>, Vec<Failure>), Error> {
+    let list = |dir: &Path| -> Result<Vec<String>, Error> {
+        let entries = fs::read_dir(dir).map_err(|e| Error::Io {
+            at: Location::file(dir.display().to_string()),
+            action: "read",
+            source: e,
+        })?;
+        let mut names: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".txt"))
+            .collect();
+        names.sort();
+        Ok(names)
+    };
+    let (sources, targets) = (list(source)?, list(target)?);
+    let mut jobs = Vec::new();
+    let mut failures = Vec::new();
+    for name in &sources {
+        let path = source.join(name);
+        if targets.contains(name) {
+            jobs.push(Job {
+                name: pair_name(&path),
+                source: path,
+                target: target.join(name),
+            });
+        } else {
+            failures.push((
+                pair_name(&path),
+                format!(
+                    "{} has no partner {}",
+                    path.display(),
+                    target.join(name).display()
+                ),
+            ));
+        }
+    }
+    for name in targets.iter().filter(|n| !sources.contains(n)) {
+        let path = target.join(name);
+        failures.push((
+            pair_name(&path),
+            format!(
+                "{} has no partner {}",
+                path.display(),
+                source.join(name).display()
+            ),
+        ));
+    }
+    Ok((jobs, failures))
+}

@@ -1,0 +1,155 @@
+//! `padan batch`: folders paired by name, failures that do not stop the run, and the same
+//! bytes whatever the number of jobs.
+
+use std::fs;
+use std::path::Path;
+
+use calamine::Reader;
+
+use super::{fixture, padan, stderr, temp_dir};
+
+/// Folders id/ and en/ with three good pairs (the example, and two halves of it), a pair
+/// whose Indonesian is not UTF-8, and a file on each side without a partner.
+fn corpus(dir: &Path) {
+    fs::create_dir_all(dir.join("id")).expect("mkdir");
+    fs::create_dir_all(dir.join("en")).expect("mkdir");
+    let id = fs::read_to_string(fixture("reykjavik/id.txt")).unwrap_or_default();
+    let en = fs::read_to_string(fixture("reykjavik/en.txt")).unwrap_or_default();
+    let (id_lines, en_lines): (Vec<&str>, Vec<&str>) = (id.lines().collect(), en.lines().collect());
+    let write = |side: &str, name: &str, text: &[u8]| {
+        fs::write(dir.join(side).join(name), text).expect("write");
+    };
+    write("id", "a.txt", id.as_bytes());
+    write("en", "a.txt", en.as_bytes());
+    write("id", "b.txt", id_lines[..10].join("\n").as_bytes());
+    write("en", "b.txt", en_lines[..10].join("\n").as_bytes());
+    write("id", "c-broken.txt", b"Harga naik \xff\xfe persen.\n");
+    write("en", "c-broken.txt", b"Prices rose.\n");
+    write("id", "d.txt", id_lines[10..].join("\n").as_bytes());
+    write("en", "d.txt", en_lines[10..].join("\n").as_bytes());
+    write("id", "only-id.txt", b"Satu.\n");
+    write("en", "only-en.txt", b"One.\n");
+}
+
+fn run(dir: &Path, out: &str, extra: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "batch",
+        "--source-dir",
+        "id",
+        "--target-dir",
+        "en",
+        "--out-dir",
+        out,
+    ];
+    args.extend_from_slice(extra);
+    padan(dir, &args)
+}
+
+#[test]
+fn a_batch_reports_missing_partners_and_broken_files_and_finishes_the_rest() {
+    let dir = temp_dir();
+    corpus(dir.path());
+    let output = run(dir.path(), "out", &["--jobs", "2"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.contains("padan: batch: only-id failed: id/only-id.txt has no partner en/only-id.txt"),
+        "{err}"
+    );
+    assert!(
+        err.contains("padan: batch: only-en failed: en/only-en.txt has no partner id/only-en.txt"),
+        "{err}"
+    );
+    assert!(
+        err.contains("padan: batch: c-broken failed: id/c-broken.txt:1:12: "),
+        "{err}"
+    );
+    assert!(err.ends_with("padan batch: 3 pair(s) aligned, 3 failed; outputs, glossary.csv and summary.tsv in out\n"), "{err}");
+    for name in ["a.tsv", "b.tsv", "d.tsv", "glossary.csv", "summary.tsv"] {
+        assert!(dir.path().join("out").join(name).exists(), "{name} missing");
+    }
+    assert!(!dir.path().join("out/c-broken.tsv").exists());
+    let summary = fs::read_to_string(dir.path().join("out/summary.tsv")).unwrap_or_default();
+    let lines: Vec<&str> = summary.lines().collect();
+    assert_eq!(lines.len(), 7);
+    assert!(lines[1].starts_with("a\tok\t30\t34\t30\t"), "{}", lines[1]);
+    // Aligned pairs first, in name order, then the failures.
+    assert!(lines[3].starts_with("d\tok\t"), "{}", lines[3]);
+    assert!(
+        lines[4..]
+            .iter()
+            .any(|l| l.starts_with("c-broken\tfailed\t")),
+        "{summary}"
+    );
+    // The example's pair is aligned exactly as padan align does it.
+    let single = padan(dir.path(), &["align", "id/a.txt", "en/a.txt"]);
+    assert_eq!(
+        fs::read(dir.path().join("out/a.tsv")).ok(),
+        Some(single.stdout)
+    );
+}
+
+#[test]
+fn jobs_one_and_two_write_the_same_bytes() {
+    let dir = temp_dir();
+    corpus(dir.path());
+    run(dir.path(), "one", &["--jobs", "1", "--format", "xlsx"]);
+    run(dir.path(), "two", &["--jobs", "2", "--format", "xlsx"]);
+    for name in [
+        "a.xlsx",
+        "b.xlsx",
+        "d.xlsx",
+        "corpus.xlsx",
+        "glossary.csv",
+        "summary.tsv",
+    ] {
+        let one = fs::read(dir.path().join("one").join(name)).ok();
+        assert!(one.is_some(), "{name} missing");
+        assert_eq!(
+            one,
+            fs::read(dir.path().join("two").join(name)).ok(),
+            "{name} differs"
+        );
+    }
+    let bytes = fs::read(dir.path().join("one/corpus.xlsx")).unwrap_or_default();
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).expect("readable");
+    assert_eq!(book.sheet_names(), ["Summary", "a", "b", "d"]);
+    let summary = book.worksheet_range("Summary").expect("summary");
+    assert_eq!(summary.height(), 4);
+}
+
+#[test]
+fn a_manifest_names_its_pairs_and_a_bad_row_names_its_line() {
+    let dir = temp_dir();
+    corpus(dir.path());
+    fs::write(
+        dir.path().join("pairs.csv"),
+        "source,target,name\nid/a.txt,en/a.txt,reykjavik\nid/b.txt,en/b.txt,\n",
+    )
+    .expect("write");
+    let output = padan(
+        dir.path(),
+        &[
+            "batch",
+            "--manifest",
+            "pairs.csv",
+            "--out-dir",
+            "m",
+            "-f",
+            "beads",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(dir.path().join("m/reykjavik.align").exists());
+    assert!(dir.path().join("m/b.align").exists());
+    fs::write(dir.path().join("bad.csv"), "source,target\nid/a.txt,\n").expect("write");
+    let output = padan(
+        dir.path(),
+        &["batch", "--manifest", "bad.csv", "--out-dir", "m2"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "padan: bad.csv:2: the target column is empty, fill it in or delete the row\n"
+    );
+}
