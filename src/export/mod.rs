@@ -98,6 +98,20 @@ pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Undoes [`neutralize`] on a cell read back from a spreadsheet file: an apostrophe before
+/// `=`, `+`, `-`, `@`, tab or CR is dropped, so a reviewed file round-trips unchanged.
+///
+/// ```
+/// assert_eq!(padan::export::unneutralize("'-5 persen"), "-5 persen");
+/// assert_eq!(padan::export::unneutralize("'tis"), "'tis");
+/// ```
+pub fn unneutralize(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
+}
+
 /// Text for XML content and attribute values: markup characters escaped, and the characters
 /// XML 1.0 forbids (C0 controls other than tab and line ends, U+FFFE, U+FFFF) dropped.
 ///

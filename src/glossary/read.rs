@@ -2,6 +2,7 @@
 //! without a byte-order mark, CRLF line ends, extra columns kept.
 
 use crate::error::Error;
+use crate::export::unneutralize;
 
 /// One row of a glossary file.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -148,7 +149,9 @@ pub fn read_table(text: &str, file: &str) -> Result<Table, Error> {
                 ),
             ));
         }
-        let field = |i: usize| record.get(i).unwrap_or("").trim().to_owned();
+        // Cells as the person wrote them: padan's own neutralizing apostrophe comes off.
+        let cell = |i: usize| unneutralize(record.get(i).unwrap_or(""));
+        let field = |i: usize| cell(i).trim().to_owned();
         let (source, target) = (field(source_col), field(target_col));
         let status = status_col.map(field).unwrap_or_default().to_lowercase();
         if source.is_empty() || target.is_empty() {
@@ -170,13 +173,11 @@ pub fn read_table(text: &str, file: &str) -> Result<Table, Error> {
         let columns = header
             .iter()
             .enumerate()
-            .map(|(i, h)| (h.clone(), record.get(i).unwrap_or("").to_owned()))
-            .chain((header.len()..record.len()).map(|i| {
-                (
-                    format!("column_{}", i + 1),
-                    record.get(i).unwrap_or("").to_owned(),
-                )
-            }))
+            .map(|(i, h)| (h.clone(), cell(i).to_owned()))
+            .chain(
+                (header.len()..record.len())
+                    .map(|i| (format!("column_{}", i + 1), cell(i).to_owned())),
+            )
             .collect();
         rows.push(Row {
             source,

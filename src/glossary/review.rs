@@ -139,7 +139,12 @@ pub fn write_csv(sheet: &Sheet, out: &mut dyn Write) -> io::Result<()> {
         .from_writer(out);
     writer.write_record(&sheet.header)?;
     for row in &sheet.rows {
-        writer.write_record(row)?;
+        // The review file is opened in spreadsheets: formula-like cells are neutralized (and
+        // read_table takes the apostrophe off again).
+        writer.write_record(
+            row.iter()
+                .map(|c| crate::export::neutralize(c).into_owned()),
+        )?;
     }
     writer.flush()
 }
@@ -172,7 +177,8 @@ mod tests {
              KTT;summit meeting;term;5.0;approved;edited target;x\r\n\
              sanksi;sanctions;term;4.0;rejected;wrong sense;\r\n\
              juru bicara;spokesperson;;;;added by hand;\r\n\
-             Rusia;;;;rejected;never propose Rusia;\r\n",
+             Rusia;;;;rejected;never propose Rusia;\r\n\
+             '-5 persen;-5 percent;;;approved;=a formula?;\r\n",
             "reviewed.csv",
         );
         let Ok(reviewed) = reviewed else {
@@ -202,6 +208,7 @@ mod tests {
                 ("sanksi", "sanctions", "rejected", "wrong sense"),
                 ("juru bicara", "spokesperson", "added", "added by hand"),
                 ("Rusia", "", "rejected", "never propose Rusia"),
+                ("-5 persen", "-5 percent", "approved", "=a formula?"),
                 ("KTT", "summit", "proposed", ""),
                 ("Gedung Putih", "White House", "proposed", ""),
             ]
@@ -211,7 +218,8 @@ mod tests {
             anchors(&reviewed),
             [
                 ("KTT".to_owned(), "summit meeting".to_owned()),
-                ("juru bicara".to_owned(), "spokesperson".to_owned())
+                ("juru bicara".to_owned(), "spokesperson".to_owned()),
+                ("-5 persen".to_owned(), "-5 percent".to_owned())
             ]
         );
 
@@ -219,6 +227,8 @@ mod tests {
         let mut bytes = Vec::new();
         write_csv(&sheet, &mut bytes).unwrap_or_default();
         let text = String::from_utf8(bytes).unwrap_or_default();
+        assert!(text.contains("\n'-5 persen,'-5 percent,"), "{text}");
+        assert!(text.contains(",'=a formula?,"), "{text}");
         let again = read_table(&text, "again.csv").map(|t| merge(&[], Some(&t)));
         assert_eq!(again.ok().map(|s| s.rows), Some(sheet.rows.clone()));
     }
