@@ -10,7 +10,7 @@ use padan::export::{AlignedPair, AlignmentFormat, Beads, Csv, Jsonl, Tmx, Tsv};
 use padan::Lang;
 
 use crate::cli::{AlignConfig, AlignFormat};
-use crate::input::{agreed_terms, check_pair, lexicon, LoadedSide};
+use crate::input::{check_pair, load_glossaries, Glossaries, LoadedSide};
 use crate::io::{refuse_binary_to_terminal, Output};
 
 pub fn run(config: AlignConfig) -> padan::Result<ExitCode> {
@@ -20,7 +20,10 @@ pub fn run(config: AlignConfig) -> padan::Result<ExitCode> {
     let source = LoadedSide::load(&config.source, config.source_lang, config.read)?;
     let target = LoadedSide::load(&config.target, config.target_lang, config.read)?;
     check_pair(&source, &target, config.force)?;
-    let lexicon = lexicon(
+    let Glossaries {
+        lexicon,
+        agreed: terms,
+    } = load_glossaries(
         &config.glossaries,
         config.seed_glossary,
         config.read.encoding,
@@ -38,10 +41,7 @@ pub fn run(config: AlignConfig) -> padan::Result<ExitCode> {
     inputs.extend(config.glossaries.iter().map(String::as_str));
     let mut out = Output::create(config.output.as_deref(), &inputs)?;
     let flags = match config.format {
-        AlignFormat::Xlsx => {
-            let terms = agreed_terms(&config.glossaries, config.read.encoding)?;
-            Checker::new(&lexicon, &terms).check(&pair)
-        }
+        AlignFormat::Xlsx => Checker::new(&lexicon, &terms).check(&pair),
         _ => Vec::new(),
     };
     let options = FormatOptions {

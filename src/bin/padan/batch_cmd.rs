@@ -20,7 +20,7 @@ use padan::Lang;
 
 use crate::align_cmd::{write_pair, FormatOptions};
 use crate::cli::{AlignFormat, BatchConfig, PairSource};
-use crate::input::{agreed_terms, check_pair, lexicon, LoadedSide};
+use crate::input::{check_pair, load_glossaries, Glossaries, LoadedSide};
 use crate::io::{display_name, read_text, Output};
 
 /// Pairs aligned together before their outputs are written: bounds memory by the chunk.
@@ -65,12 +65,14 @@ pub fn run(config: BatchConfig) -> padan::Result<ExitCode> {
         action: "create",
         source,
     })?;
-    let lexicon = lexicon(
+    let Glossaries {
+        lexicon,
+        agreed: terms,
+    } = load_glossaries(
         &config.glossaries,
         config.seed_glossary,
         config.read.encoding,
     )?;
-    let terms = agreed_terms(&config.glossaries, config.read.encoding)?;
     let checker = Checker::new(&lexicon, &terms);
     let options = FormatOptions {
         format: config.format,

@@ -11,19 +11,21 @@ use padan::export::{xlsx, AlignedPair};
 use padan::Lang;
 
 use crate::cli::{CheckConfig, FailOn, ReportFormat};
-use crate::input::{agreed_terms, check_pair, lexicon, LoadedSide};
+use crate::input::{check_pair, load_glossaries, Glossaries, LoadedSide};
 use crate::io::{refuse_binary_to_terminal, Output};
 
 pub fn run(config: CheckConfig) -> padan::Result<ExitCode> {
     if config.format == ReportFormat::Xlsx {
         refuse_binary_to_terminal(config.output.as_deref(), "xlsx")?;
     }
-    let lexicon = lexicon(
+    let Glossaries {
+        lexicon,
+        agreed: terms,
+    } = load_glossaries(
         &config.glossaries,
         config.seed_glossary,
         config.read.encoding,
     )?;
-    let terms = agreed_terms(&config.glossaries, config.read.encoding)?;
     let mut loaded = Vec::with_capacity(config.pairs.len());
     for (source, target) in &config.pairs {
         let source = LoadedSide::load(source, Lang::Id, config.read)?;

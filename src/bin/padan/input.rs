@@ -126,10 +126,30 @@ pub fn check_pair(source: &LoadedSide, target: &LoadedSide, force: bool) -> Resu
 /// The lexicon for a run: the seed glossaries (unless turned off) and the user's glossaries,
 /// whose rejected rows are left out.
 pub fn lexicon(glossaries: &[String], seed: bool, encoding: Encoding) -> Result<Lexicon, Error> {
+    load_glossaries(glossaries, seed, encoding).map(|g| g.lexicon)
+}
+
+/// The user's glossaries, each file read once, in the two forms a run needs.
+pub struct Glossaries {
+    /// Anchors for alignment: the seed (unless turned off) and every row not rejected.
+    pub lexicon: Lexicon,
+    /// The agreed term pairs, for checks: approved and added rows (a file without a status
+    /// column is all agreed), never proposed or rejected ones.
+    pub agreed: Vec<(String, String)>,
+}
+
+/// Reads the user's glossaries into a [`Glossaries`].
+pub fn load_glossaries(
+    glossaries: &[String],
+    seed: bool,
+    encoding: Encoding,
+) -> Result<Glossaries, Error> {
     let mut pairs: Vec<(String, String)> = Vec::new();
+    let mut agreed = Vec::new();
     for path in glossaries {
         let decoded = read_text(path, encoding)?;
         let table = read_table(&decoded.text, &display_name(path))?;
+        agreed.extend(anchors(&table));
         pairs.extend(
             table
                 .rows
@@ -139,23 +159,10 @@ pub fn lexicon(glossaries: &[String], seed: bool, encoding: Encoding) -> Result<
         );
     }
     let pairs = pairs.iter().map(|(s, t)| (s.as_str(), t.as_str()));
-    Ok(if seed {
+    let lexicon = if seed {
         Lexicon::seed().extended(pairs)
     } else {
         Lexicon::from_pairs(pairs)
-    })
-}
-
-/// The agreed term pairs of the user's glossaries, for checks: approved and added rows (a file
-/// without a status column is all agreed), never proposed or rejected ones.
-pub fn agreed_terms(
-    glossaries: &[String],
-    encoding: Encoding,
-) -> Result<Vec<(String, String)>, Error> {
-    let mut pairs = Vec::new();
-    for path in glossaries {
-        let decoded = read_text(path, encoding)?;
-        pairs.extend(anchors(&read_table(&decoded.text, &display_name(path))?));
-    }
-    Ok(pairs)
+    };
+    Ok(Glossaries { lexicon, agreed })
 }
