@@ -83,15 +83,15 @@ pub struct Entry {
 
 /// A candidate term of one side.
 #[derive(Debug, Default)]
-struct Term {
+pub(super) struct Term {
     /// Stemmed words, for nesting checks.
-    key_words: Vec<String>,
+    pub(super) key_words: Vec<String>,
     /// Lower-case words, for word-level evidence.
-    words: Vec<String>,
+    pub(super) words: Vec<String>,
     /// Beads it occurs in.
-    count: u32,
+    pub(super) count: u32,
     /// Surface forms and how often each was seen.
-    surfaces: FxHashMap<String, u32>,
+    pub(super) surfaces: FxHashMap<String, u32>,
 }
 
 impl Term {
@@ -112,9 +112,10 @@ impl Term {
 }
 
 #[derive(Debug, Default)]
-struct SideCounts {
-    ids: FxHashMap<String, u32>,
-    terms: Vec<Term>,
+pub(super) struct SideCounts {
+    /// Term ids by their key (stems joined by spaces), in order of first appearance.
+    pub(super) ids: FxHashMap<String, u32>,
+    pub(super) terms: Vec<Term>,
 }
 
 impl SideCounts {
@@ -160,9 +161,9 @@ impl SideCounts {
 }
 
 #[derive(Debug, Clone, Copy)]
-struct PairCount {
-    count: u32,
-    first_bead: u32,
+pub(super) struct PairCount {
+    pub(super) count: u32,
+    pub(super) first_bead: u32,
 }
 
 /// Collects term co-occurrences over aligned beads, then proposes entries.
@@ -177,11 +178,13 @@ struct PairCount {
 /// ```
 pub struct Extractor<'a> {
     lexicon: &'a Lexicon,
-    source: SideCounts,
-    target: SideCounts,
-    pairs: FxHashMap<(u32, u32), PairCount>,
-    beads: Vec<(String, String)>,
-    pruned: bool,
+    pub(super) source: SideCounts,
+    pub(super) target: SideCounts,
+    pub(super) pairs: FxHashMap<(u32, u32), PairCount>,
+    /// Every bead counted, in order (a pair's example is its first bead). Beads read from a
+    /// counts file that no pair points to are kept as empty strings.
+    pub(super) beads: Vec<(String, String)>,
+    pub(super) pruned: bool,
 }
 
 /// A token of a bead: lower-case form, surface form, stem, and whether it may edge a term.

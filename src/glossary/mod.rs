@@ -1,6 +1,7 @@
 //! Bilingual glossaries: extracting term pairs from aligned text, reading the glossaries people
 //! edit, and merging a reviewed glossary back in.
 
+pub mod counts;
 pub mod extract;
 pub mod read;
 pub mod review;

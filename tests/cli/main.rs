@@ -10,6 +10,7 @@ const COMMANDS: &[&str] = &["segment", "align", "eval", "glossary", "check", "ba
 
 mod batch;
 mod check;
+mod cluster;
 mod exports;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");

@@ -65,7 +65,12 @@ pub enum Command {
         Formats: csv (default; the review file, spreadsheet-safe: cells starting with = + - @\n\
         get an apostrophe), xlsx (needs -o), tbx (TBX-Basic), omegat (OmegaT's tab-separated\n\
         glossary). tbx and omegat leave rejected rows out.\n\n\
-        Counts are held in memory; past 40 million distinct pairs, pairs seen once are dropped."
+        Counts are held in memory; past 40 million distinct pairs, pairs seen once are dropped.\n\n\
+        Map and reduce: --counts-out FILE writes the counts of this part of a corpus (no\n\
+        glossary); --merge-counts A B ... adds such files up, in the order given, and writes\n\
+        the glossary, the same as one run over the parts in that order would:\n  \
+        padan glossary --from-aligned part1.jsonl --counts-out part1.counts\n  \
+        padan glossary --merge-counts part1.counts part2.counts -o glossary.csv"
     )]
     Glossary(GlossaryArgs),
     /// Align, then flag what looks wrong: glossary terms, numbers, names, omissions, length.
@@ -509,9 +514,16 @@ pub struct GlossaryArgs {
     /// The two files are sentence-parallel already: line n of one translates line n of the other.
     #[arg(long, conflicts_with = "from_aligned")]
     pub parallel: bool,
-    /// Read padan align's output (--format tsv or jsonl) instead of aligning.
+    /// Read padan align's output (--format tsv or jsonl, or --jsonl-in results) instead of
+    /// aligning.
     #[arg(long, value_name = "FILE", num_args = 1..)]
     pub from_aligned: Vec<String>,
+    /// Write the counts (a mergeable file, `-` for stdout) instead of the glossary.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["format", "merge_counts", "output"])]
+    pub counts_out: Option<String>,
+    /// Build the glossary from counts files written by --counts-out, merged in this order.
+    #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with_all = ["parallel", "from_aligned"])]
+    pub merge_counts: Vec<String>,
     /// A glossary a person reviewed (a previous output, edited): its rows are kept as written.
     #[arg(long, value_name = "FILE")]
     pub reviewed: Option<String>,
@@ -555,12 +567,13 @@ pub enum GlossaryInput {
     Pairs(Vec<String>),
     Parallel(String, String),
     Aligned(Vec<String>),
+    Counts(Vec<String>),
 }
 
 impl GlossaryInput {
     pub fn files(&self) -> Vec<&str> {
         match self {
-            GlossaryInput::Pairs(f) | GlossaryInput::Aligned(f) => {
+            GlossaryInput::Pairs(f) | GlossaryInput::Aligned(f) | GlossaryInput::Counts(f) => {
                 f.iter().map(String::as_str).collect()
             }
             GlossaryInput::Parallel(a, b) => vec![a, b],
@@ -571,6 +584,7 @@ impl GlossaryInput {
 /// What `padan glossary` does.
 pub struct GlossaryConfig {
     pub input: GlossaryInput,
+    pub counts_out: Option<String>,
     pub reviewed: Option<String>,
     pub glossaries: Vec<String>,
     pub seed_glossary: bool,
@@ -582,7 +596,14 @@ pub struct GlossaryConfig {
 
 impl GlossaryArgs {
     pub fn into_config(self) -> Result<GlossaryConfig, Error> {
-        let input = if !self.from_aligned.is_empty() {
+        let input = if !self.merge_counts.is_empty() {
+            if !self.files.is_empty() {
+                return Err(Error::Usage(
+                    "give either SOURCE TARGET pairs or --merge-counts files, not both".to_owned(),
+                ));
+            }
+            GlossaryInput::Counts(self.merge_counts)
+        } else if !self.from_aligned.is_empty() {
             if !self.files.is_empty() {
                 return Err(Error::Usage(
                     "give either SOURCE TARGET pairs or --from-aligned files, not both".to_owned(),
@@ -611,6 +632,7 @@ impl GlossaryArgs {
         };
         Ok(GlossaryConfig {
             input,
+            counts_out: self.counts_out,
             reviewed: self.reviewed,
             glossaries: self.glossary,
             seed_glossary: !self.no_seed_glossary,

@@ -12,7 +12,7 @@ use padan::text::Encoding;
 
 use crate::cli::{GlossaryConfig, GlossaryFormat, GlossaryInput};
 use crate::input::{check_pair, lexicon, LoadedSide};
-use crate::io::{display_name, read_text, refuse_binary_to_terminal, Output};
+use crate::io::{display_name, open_lines, read_text, refuse_binary_to_terminal, Output};
 
 pub fn run(config: GlossaryConfig) -> padan::Result<ExitCode> {
     if matches!(config.format, GlossaryFormat::Xlsx) {
@@ -73,6 +73,11 @@ pub fn run(config: GlossaryConfig) -> padan::Result<ExitCode> {
                 }
             }
         }
+        GlossaryInput::Counts(files) => {
+            for file in files {
+                extractor.merge_counts(open_lines(file)?, &display_name(file))?;
+            }
+        }
         GlossaryInput::Aligned(files) => {
             for file in files {
                 let text = read_text(file, Encoding::Auto)?;
@@ -82,15 +87,24 @@ pub fn run(config: GlossaryConfig) -> padan::Result<ExitCode> {
             }
         }
     }
+    let mut inputs: Vec<&str> = config.input.files();
+    inputs.extend(config.reviewed.iter().map(String::as_str));
+    inputs.extend(config.glossaries.iter().map(String::as_str));
+    if let Some(path) = &config.counts_out {
+        let mut out = Output::create(Some(path), &inputs)?;
+        extractor
+            .write_counts(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(|e| out.error(e))?;
+        out.finish()?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let pruned = extractor.pruned();
     let entries = extractor.finish();
     if pruned {
         eprintln!("padan: note: the corpus is large; pairs seen once were dropped to bound memory");
     }
     let sheet = merge(&entries, reviewed.as_ref());
-    let mut inputs: Vec<&str> = config.input.files();
-    inputs.extend(config.reviewed.iter().map(String::as_str));
-    inputs.extend(config.glossaries.iter().map(String::as_str));
     let mut out = Output::create(config.output.as_deref(), &inputs)?;
     let written = match config.format {
         GlossaryFormat::Csv => write_csv(&sheet, &mut out),

@@ -43,6 +43,19 @@ pub fn read_bytes(path: &str) -> Result<Vec<u8>, Error> {
     Ok(bytes)
 }
 
+/// Opens `path` (or stdin for `-`) to be read line by line, for inputs too large to hold.
+pub fn open_lines(path: &str) -> Result<Box<dyn io::BufRead>, Error> {
+    if path == "-" {
+        return Ok(Box::new(io::BufReader::new(io::stdin())));
+    }
+    let file = fs::File::open(path).map_err(|source| Error::Io {
+        at: Location::file(path),
+        action: "read",
+        source,
+    })?;
+    Ok(Box::new(io::BufReader::new(file)))
+}
+
 /// Reads and decodes a text input.
 pub fn read_text(path: &str, encoding: Encoding) -> Result<Decoded, Error> {
     let bytes = read_bytes(path)?;

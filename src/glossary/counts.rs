@@ -1,0 +1,434 @@
+//! The extractor's counts as a file, so a corpus glossary can be a map and a reduce: each shard
+//! writes its counts (`padan glossary --counts-out`), and merging them in shard order
+//! (`--merge-counts`) gives exactly the counts, and so the glossary, of one run over the whole
+//! corpus.
+//!
+//! The file is JSON lines: a header, then the source terms and the target terms in order of
+//! first appearance, then the pairs, then the example beads the pairs point to. Term ids are
+//! positions in the file, so a shard's ids are remapped by term key when merged; a term's
+//! first appearance in the merge is its first appearance in the corpus, which keeps ids, and
+//! with them every tie-break, the same as in a single run. The one difference a sharded run can
+//! show is pruning: a shard that held more than [`MAX_PAIRS`] pairs dropped its singletons.
+
+use std::io::{self, BufRead, Write};
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use super::extract::{Extractor, PairCount, SideCounts, Term, MAX_PAIRS};
+use crate::error::Error;
+
+/// The format name in the header line.
+const FORMAT: &str = "padan-glossary-counts";
+/// The format version this build writes and reads.
+const VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "record", rename_all = "snake_case", deny_unknown_fields)]
+enum Record {
+    Header {
+        format: String,
+        version: u32,
+        beads: u32,
+        pruned: bool,
+    },
+    Term {
+        side: Side,
+        stems: Vec<String>,
+        words: Vec<String>,
+        count: u32,
+        surfaces: Vec<(String, u32)>,
+    },
+    Pair {
+        source: u32,
+        target: u32,
+        count: u32,
+        first_bead: u32,
+    },
+    Bead {
+        bead: u32,
+        source: String,
+        target: String,
+    },
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+enum Side {
+    Source,
+    Target,
+}
+
+impl Extractor<'_> {
+    /// Writes the counts so far, to be merged later with [`Extractor::merge_counts`].
+    ///
+    /// ```
+    /// use padan::glossary::extract::Extractor;
+    /// let lexicon = padan::align::Lexicon::seed();
+    /// let mut shard = Extractor::new(lexicon);
+    /// shard.add("Gedung Putih mengumumkan sanksi.", "The White House announced sanctions.");
+    /// let mut file = Vec::new();
+    /// shard.write_counts(&mut file).unwrap();
+    ///
+    /// let mut merged = Extractor::new(lexicon);
+    /// merged.merge_counts(&file[..], "shard-1.counts").unwrap();
+    /// assert_eq!(merged.beads(), 1);
+    /// ```
+    pub fn write_counts(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut line = |record: &Record| -> io::Result<()> {
+            serde_json::to_writer(&mut *out, record)?;
+            out.write_all(b"\n")
+        };
+        line(&Record::Header {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            beads: self.beads.len() as u32,
+            pruned: self.pruned,
+        })?;
+        for (side, counts) in [(Side::Source, &self.source), (Side::Target, &self.target)] {
+            for term in &counts.terms {
+                let mut surfaces: Vec<(String, u32)> =
+                    term.surfaces.iter().map(|(s, &n)| (s.clone(), n)).collect();
+                surfaces.sort();
+                line(&Record::Term {
+                    side,
+                    stems: term.key_words.clone(),
+                    words: term.words.clone(),
+                    count: term.count,
+                    surfaces,
+                })?;
+            }
+        }
+        let mut pairs: Vec<(&(u32, u32), &PairCount)> = self.pairs.iter().collect();
+        pairs.sort_by_key(|(ids, _)| **ids);
+        let mut examples: Vec<u32> = Vec::with_capacity(pairs.len());
+        for (&(source, target), pair) in pairs {
+            examples.push(pair.first_bead);
+            line(&Record::Pair {
+                source,
+                target,
+                count: pair.count,
+                first_bead: pair.first_bead,
+            })?;
+        }
+        examples.sort_unstable();
+        examples.dedup();
+        for bead in examples {
+            let (source, target) = &self.beads[bead as usize];
+            line(&Record::Bead {
+                bead,
+                source: source.clone(),
+                target: target.clone(),
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Adds the counts of a file written by [`Extractor::write_counts`], as if its beads had
+    /// been counted after the ones already held. `file` names the input in errors.
+    pub fn merge_counts(&mut self, input: impl BufRead, file: &str) -> crate::Result<()> {
+        let offset = self.beads.len() as u32;
+        let mut beads: Option<u32> = None;
+        // Shard term id -> merged term id, per side.
+        let mut source_ids: Vec<u32> = Vec::new();
+        let mut target_ids: Vec<u32> = Vec::new();
+        for (n, line) in input.lines().enumerate() {
+            let line_no = n + 1;
+            let line = line.map_err(|e| Error::Io {
+                at: crate::error::Location::line(file, line_no),
+                action: "read",
+                source: e,
+            })?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let record: Record = serde_json::from_str(&line).map_err(|e| {
+                Error::malformed(
+                    file,
+                    line_no,
+                    format!(
+                        "not a counts record ({e}); give files written by padan glossary --counts-out"
+                    ),
+                )
+            })?;
+            let shard_beads = match (beads, &record) {
+                (None, Record::Header { .. }) => 0,
+                (None, _) => {
+                    return Err(Error::malformed(
+                        file,
+                        line_no,
+                        "the counts file has no header line; give files written by padan glossary --counts-out",
+                    ))
+                }
+                (Some(b), _) => b,
+            };
+            match record {
+                Record::Header {
+                    format,
+                    version,
+                    beads: count,
+                    pruned,
+                } => {
+                    if beads.is_some() {
+                        return Err(Error::malformed(
+                            file,
+                            line_no,
+                            "a second header line: were two counts files joined? give each file to --merge-counts on its own",
+                        ));
+                    }
+                    if format != FORMAT || version != VERSION {
+                        return Err(Error::malformed(
+                            file,
+                            line_no,
+                            format!(
+                                "{format} version {version} is not a format this padan reads ({FORMAT} version {VERSION}); write the counts again with this padan"
+                            ),
+                        ));
+                    }
+                    beads = Some(count);
+                    self.pruned |= pruned;
+                    self.beads
+                        .resize(self.beads.len() + count as usize, Default::default());
+                }
+                Record::Term {
+                    side,
+                    stems,
+                    words,
+                    count,
+                    surfaces,
+                } => {
+                    let (counts, ids) = match side {
+                        Side::Source => (&mut self.source, &mut source_ids),
+                        Side::Target => (&mut self.target, &mut target_ids),
+                    };
+                    if stems.is_empty() || stems.len() != words.len() {
+                        return Err(Error::malformed(
+                            file,
+                            line_no,
+                            "a term needs as many stems as words, and at least one",
+                        ));
+                    }
+                    ids.push(merge_term(counts, stems, words, count, surfaces));
+                }
+                Record::Pair {
+                    source,
+                    target,
+                    count,
+                    first_bead,
+                } => {
+                    let merged = |ids: &[u32], id: u32| ids.get(id as usize).copied();
+                    let (Some(a), Some(b)) =
+                        (merged(&source_ids, source), merged(&target_ids, target))
+                    else {
+                        return Err(Error::malformed(
+                            file,
+                            line_no,
+                            "a pair names a term the file does not list before it",
+                        ));
+                    };
+                    if first_bead >= shard_beads {
+                        return Err(Error::malformed(
+                            file,
+                            line_no,
+                            format!("bead {first_bead} is past the {shard_beads} beads the header counts"),
+                        ));
+                    }
+                    let first_bead = offset + first_bead;
+                    self.pairs
+                        .entry((a, b))
+                        .and_modify(|p| {
+                            p.count += count;
+                            p.first_bead = p.first_bead.min(first_bead);
+                        })
+                        .or_insert(PairCount { count, first_bead });
+                }
+                Record::Bead {
+                    bead,
+                    source,
+                    target,
+                } => {
+                    if bead >= shard_beads {
+                        return Err(Error::malformed(
+                            file,
+                            line_no,
+                            format!(
+                                "bead {bead} is past the {shard_beads} beads the header counts"
+                            ),
+                        ));
+                    }
+                    self.beads[(offset + bead) as usize] = (source, target);
+                }
+            }
+        }
+        if beads.is_none() {
+            return Err(Error::malformed(
+                file,
+                1,
+                "the counts file is empty; give files written by padan glossary --counts-out",
+            ));
+        }
+        if self.pairs.len() > MAX_PAIRS {
+            self.pairs.retain(|_, p| p.count > 1);
+            self.pruned = true;
+        }
+        Ok(())
+    }
+}
+
+/// Adds one term of a shard to `counts`, returning its merged id.
+fn merge_term(
+    counts: &mut SideCounts,
+    stems: Vec<String>,
+    words: Vec<String>,
+    count: u32,
+    surfaces: Vec<(String, u32)>,
+) -> u32 {
+    let key = stems.join(" ");
+    let id = match counts.ids.get(&key) {
+        Some(&id) => id,
+        None => {
+            let id = counts.terms.len() as u32;
+            counts.terms.push(Term {
+                key_words: stems,
+                words,
+                count: 0,
+                surfaces: FxHashMap::default(),
+            });
+            counts.ids.insert(key, id);
+            id
+        }
+    };
+    let term = &mut counts.terms[id as usize];
+    term.count += count;
+    for (surface, n) in surfaces {
+        *term.surfaces.entry(surface).or_default() += n;
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::Lexicon;
+
+    const BEADS: [(&str, &str); 6] = [
+        (
+            "Gedung Putih mengumumkan sanksi baru.",
+            "The White House announced new sanctions.",
+        ),
+        (
+            "Menteri Luar Negeri tiba di Reykjavik.",
+            "The Foreign Minister arrived in Reykjavik.",
+        ),
+        (
+            "Sanksi dari Gedung Putih berlaku hari ini.",
+            "Sanctions from the White House apply today.",
+        ),
+        (
+            "Menteri Luar Negeri Rusia bertemu Blinken.",
+            "Russia's Foreign Minister met Blinken.",
+        ),
+        (
+            "Pertemuan puncak itu berlangsung dua jam.",
+            "The summit lasted two hours.",
+        ),
+        (
+            "Pertemuan puncak berikutnya di Gedung Putih.",
+            "The next summit is at the White House.",
+        ),
+    ];
+
+    fn glossary(extractor: Extractor) -> String {
+        extractor
+            .finish()
+            .iter()
+            .map(|e| format!("{e:?}\n"))
+            .collect()
+    }
+
+    #[test]
+    fn sharded_counts_merged_give_the_glossary_of_one_run() {
+        let lexicon = Lexicon::seed();
+        let mut whole = Extractor::new(lexicon);
+        for (s, t) in BEADS {
+            whole.add(s, t);
+        }
+        let entries = {
+            let mut w = Extractor::new(lexicon);
+            for (s, t) in BEADS {
+                w.add(s, t);
+            }
+            w.finish()
+        };
+        assert!(entries
+            .iter()
+            .any(|e| e.source_term == "Gedung Putih" && e.target_term == "White House"));
+        for split in 0..=BEADS.len() {
+            let mut files = Vec::new();
+            for shard in [&BEADS[..split], &BEADS[split..]] {
+                let mut extractor = Extractor::new(lexicon);
+                for (s, t) in shard {
+                    extractor.add(s, t);
+                }
+                let mut file = Vec::new();
+                extractor.write_counts(&mut file).unwrap();
+                files.push(file);
+            }
+            assert!(String::from_utf8_lossy(&files[0]).starts_with("{\"record\":\"header\""));
+            let mut merged = Extractor::new(lexicon);
+            for (n, file) in files.iter().enumerate() {
+                merged.merge_counts(&file[..], &format!("{n}")).unwrap();
+            }
+            let mut again = Vec::new();
+            merged.write_counts(&mut again).unwrap();
+            let mut single = Vec::new();
+            whole.write_counts(&mut single).unwrap();
+            assert_eq!(
+                String::from_utf8(again).unwrap(),
+                String::from_utf8(single).unwrap(),
+                "split at {split}"
+            );
+            assert_eq!(
+                glossary(merged),
+                glossary({
+                    let mut w = Extractor::new(lexicon);
+                    for (s, t) in BEADS {
+                        w.add(s, t);
+                    }
+                    w
+                }),
+                "split at {split}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_malformed_counts_file_names_its_line() {
+        let lexicon = Lexicon::seed();
+        let cases: [(&str, &str); 5] = [
+            ("", "x:1: the counts file is empty"),
+            (
+                "{\"record\":\"bead\",\"bead\":0,\"source\":\"a\",\"target\":\"b\"}\n",
+                "x:1: the counts file has no header line",
+            ),
+            ("not json\n", "x:1: not a counts record"),
+            (
+                "{\"record\":\"header\",\"format\":\"padan-glossary-counts\",\"version\":1,\"beads\":1,\"pruned\":false}\n\
+                 {\"record\":\"pair\",\"source\":0,\"target\":0,\"count\":1,\"first_bead\":0}\n",
+                "x:2: a pair names a term the file does not list before it",
+            ),
+            (
+                "{\"record\":\"header\",\"format\":\"padan-glossary-counts\",\"version\":9,\"beads\":1,\"pruned\":false}\n",
+                "x:1: padan-glossary-counts version 9 is not a format this padan reads",
+            ),
+        ];
+        for (text, expected) in cases {
+            let mut extractor = Extractor::new(lexicon);
+            let error = extractor
+                .merge_counts(text.as_bytes(), "x")
+                .unwrap_err()
+                .to_string();
+            assert!(error.starts_with(expected), "{text:?}: {error}");
+        }
+    }
+}
