@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{AlignedPair, AlignmentFormat};
+use crate::align::Bead;
 
 /// `{"bead":1,"source":[0],"target":[0,1],"confidence":0.99,"source_text":...,
 /// "target_text":...,"source_spans":[[0,212]],"target_spans":[[0,120],[121,214]]}`: segment
@@ -27,21 +28,76 @@ struct Row<'a> {
 impl AlignmentFormat for Jsonl {
     fn write(&self, pair: &AlignedPair, out: &mut dyn Write) -> io::Result<()> {
         for (n, bead) in pair.beads.iter().enumerate() {
-            let source_text = pair.source.joined(&bead.source);
-            let target_text = pair.target.joined(&bead.target);
-            let row = Row {
-                bead: n + 1,
-                source: bead.source.clone().collect(),
-                target: bead.target.clone().collect(),
-                confidence: (bead.confidence * 1000.0).round() / 1000.0,
-                source_text: &source_text,
-                target_text: &target_text,
-                source_spans: pair.source.spans(&bead.source),
-                target_spans: pair.target.spans(&bead.target),
-            };
-            serde_json::to_writer(&mut *out, &row)?;
+            let texts = bead_texts(pair, bead);
+            serde_json::to_writer(&mut *out, &row(pair, n, bead, &texts))?;
             writeln!(out)?;
         }
         Ok(())
     }
+}
+
+fn bead_texts(pair: &AlignedPair, bead: &Bead) -> (String, String) {
+    (
+        pair.source.joined(&bead.source),
+        pair.target.joined(&bead.target),
+    )
+}
+
+/// Bead `n` of a pair as a row; `texts` are its two sides' text.
+fn row<'a>(pair: &AlignedPair, n: usize, bead: &Bead, texts: &'a (String, String)) -> Row<'a> {
+    Row {
+        bead: n + 1,
+        source: bead.source.clone().collect(),
+        target: bead.target.clone().collect(),
+        confidence: (bead.confidence * 1000.0).round() / 1000.0,
+        source_text: &texts.0,
+        target_text: &texts.1,
+        source_spans: pair.source.spans(&bead.source),
+        target_spans: pair.target.spans(&bead.target),
+    }
+}
+
+#[derive(Serialize)]
+struct Record<'a> {
+    id: &'a serde_json::Value,
+    beads: Vec<Row<'a>>,
+}
+
+#[derive(Serialize)]
+struct Failed<'a> {
+    id: &'a serde_json::Value,
+    error: &'a str,
+}
+
+/// Writes one aligned record of a streaming run (`padan align --jsonl-in`) as one line:
+/// `{"id":...,"beads":[...]}`, each bead as [`Jsonl`] writes it, spans into the record's
+/// `source` and `target` strings.
+pub fn write_record(
+    id: &serde_json::Value,
+    pair: &AlignedPair,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let texts: Vec<(String, String)> = pair.beads.iter().map(|b| bead_texts(pair, b)).collect();
+    let record = Record {
+        id,
+        beads: pair
+            .beads
+            .iter()
+            .zip(&texts)
+            .enumerate()
+            .map(|(n, (bead, texts))| row(pair, n, bead, texts))
+            .collect(),
+    };
+    serde_json::to_writer(&mut *out, &record)?;
+    writeln!(out)
+}
+
+/// Writes the line of a record that could not be aligned: `{"id":...,"error":"..."}`.
+pub fn write_failed_record(
+    id: &serde_json::Value,
+    error: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &Failed { id, error })?;
+    writeln!(out)
 }

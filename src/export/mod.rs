@@ -18,7 +18,7 @@ use std::ops::Range;
 
 pub use beads::Beads;
 pub use csv_format::Csv;
-pub use jsonl::Jsonl;
+pub use jsonl::{write_failed_record, write_record, Jsonl};
 pub use tmx::Tmx;
 pub use tsv::Tsv;
 

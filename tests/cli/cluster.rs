@@ -72,3 +72,124 @@ fn a_malformed_counts_file_is_an_error_naming_its_line() {
         stderr(&output)
     );
 }
+
+/// A JSON string literal of `text`.
+fn json_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn record(id: &str, source: &str, target: &str) -> String {
+    format!(
+        "{{\"id\":{id},\"source\":{},\"target\":{}}}\n",
+        json_string(source),
+        json_string(target)
+    )
+}
+
+#[test]
+fn jsonl_in_aligns_each_record_as_align_does_and_reports_bad_records_without_stopping() {
+    let dir = temp_dir();
+    halves(dir.path());
+    let read = |name: &str| fs::read_to_string(dir.path().join(name)).unwrap_or_default();
+    let stream = [
+        record("\"a\"", &read("a.id"), &read("a.en")),
+        "\n".to_owned(),
+        record("7", "Harga naik 5 persen.", ""),
+        "not json\n".to_owned(),
+        "{\"id\":8,\"source\":\"Harga naik.\"}\n".to_owned(),
+        record("{\"doc\":\"b\"}", &read("b.id"), &read("b.en")),
+    ]
+    .concat();
+    fs::write(dir.path().join("in.jsonl"), &stream).expect("write");
+    let output = padan(dir.path(), &["align", "--jsonl-in", "in.jsonl"]);
+    assert_eq!(
+        stderr(&output),
+        "padan: in.jsonl:3: the target is empty; give it text, or pass --allow-empty to align it with nothing\n\
+         padan: in.jsonl:4: not a JSON record (expected ident at line 1 column 2); give one object a line: {\"id\":...,\"source\":\"...\",\"target\":\"...\"}\n\
+         padan: in.jsonl:5: the record has no \"target\"; give {\"id\":...,\"source\":\"...\",\"target\":\"...\"}\n\
+         padan: align: 3 of 5 record(s) failed; their output lines hold the error\n"
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 5, "{out}");
+    assert!(lines[1].starts_with("{\"id\":7,\"error\":\"the target is empty"));
+    assert!(lines[2].starts_with("{\"id\":null,\"error\":\"not a JSON record"));
+    assert!(lines[3].starts_with("{\"id\":8,\"error\":\"the record has no"));
+    // Each good record holds exactly the beads padan align --format jsonl gives for its pair.
+    for (line, pair, id) in [
+        (lines[0], ["a.id", "a.en"], "\"a\""),
+        (lines[4], ["b.id", "b.en"], "{\"doc\":\"b\"}"),
+    ] {
+        let single = padan(dir.path(), &["align", pair[0], pair[1], "-f", "jsonl"]);
+        let beads = stdout(&single).lines().collect::<Vec<_>>().join(",");
+        assert_eq!(line, format!("{{\"id\":{id},\"beads\":[{beads}]}}"));
+    }
+}
+
+#[test]
+fn a_streamed_map_and_merged_reduce_give_the_glossary_of_one_run() {
+    let dir = temp_dir();
+    halves(dir.path());
+    let read = |name: &str| fs::read_to_string(dir.path().join(name)).unwrap_or_default();
+    fs::write(
+        dir.path().join("part-0.jsonl"),
+        record("0", &read("a.id"), &read("a.en")),
+    )
+    .expect("write");
+    fs::write(
+        dir.path().join("part-1.jsonl"),
+        record("1", &read("b.id"), &read("b.en")),
+    )
+    .expect("write");
+    let run = |args: &[&str]| {
+        let output = padan(dir.path(), args);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    };
+    for part in ["part-0", "part-1"] {
+        let aligned = format!("{part}.aligned.jsonl");
+        let counts = format!("{part}.counts");
+        run(&[
+            "align",
+            "--jsonl-in",
+            &format!("{part}.jsonl"),
+            "-o",
+            &aligned,
+        ]);
+        run(&[
+            "glossary",
+            "--from-aligned",
+            &aligned,
+            "--counts-out",
+            &counts,
+        ]);
+    }
+    run(&[
+        "glossary",
+        "--merge-counts",
+        "part-0.counts",
+        "part-1.counts",
+        "-o",
+        "merged.csv",
+    ]);
+    run(&["glossary", "a.id", "a.en", "b.id", "b.en", "-o", "one.csv"]);
+    assert_eq!(read("merged.csv"), read("one.csv"));
+}

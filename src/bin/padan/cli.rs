@@ -39,7 +39,14 @@ pub enum Command {
         mark and CRLF), xlsx (a workbook for review: header frozen, checks' flags, low-confidence\n\
         and flagged rows filled, formula-like cells kept as text; needs -o), tmx (TMX 1.4b for\n\
         CAT tools; 1-0 and 0-1 beads only with --keep-unaligned), jsonl (0-based indices and\n\
-        byte spans into both files), beads (Vecalign's [0]:[0, 1] lines)."
+        byte spans into both files), beads (Vecalign's [0]:[0, 1] lines).\n\n\
+        Streaming (a mapper for Hadoop Streaming or Spark's RDD.pipe):\n  \
+        padan align --jsonl-in < pairs.jsonl > aligned.jsonl\n\
+        Each input line is {\"id\":...,\"source\":\"...\",\"target\":\"...\"} (id any JSON value,\n\
+        echoed); each output line is {\"id\":...,\"beads\":[...]} with beads as --format jsonl\n\
+        writes them (spans into the record's strings), or {\"id\":...,\"error\":\"...\"} for a\n\
+        record that cannot be aligned; the run goes on, reports it on stderr and exits 1 at\n\
+        the end. One record is held at a time."
     )]
     Align(AlignArgs),
     /// Score test beads against gold beads (strict and lax precision, recall, F1).
@@ -384,9 +391,16 @@ pub enum AlignFormat {
 #[derive(Debug, Args)]
 pub struct AlignArgs {
     /// The source text (Indonesian by default); `-` reads stdin.
-    pub source: String,
+    #[arg(required_unless_present = "jsonl_in")]
+    pub source: Option<String>,
     /// The target text (English by default).
-    pub target: String,
+    #[arg(required_unless_present = "jsonl_in")]
+    pub target: Option<String>,
+    /// Stream pairs instead: one JSON object a line, {"id":...,"source":"...","target":"..."},
+    /// from FILE or stdin; one result a line, {"id":...,"beads":[...]} or {"id":...,"error":...}.
+    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-",
+          conflicts_with_all = ["source", "target", "format"])]
+    pub jsonl_in: Option<String>,
     /// Language of the source text.
     #[arg(long, default_value = "id")]
     pub source_lang: Lang,
@@ -435,8 +449,7 @@ pub struct AlignArgs {
 
 /// What `padan align` does, free of clap.
 pub struct AlignConfig {
-    pub source: String,
-    pub target: String,
+    pub input: AlignInput,
     pub source_lang: Lang,
     pub target_lang: Lang,
     pub read: ReadOptions,
@@ -450,23 +463,39 @@ pub struct AlignConfig {
     pub force: bool,
 }
 
+/// What `padan align` reads: two files, or a stream of JSON records.
+pub enum AlignInput {
+    Pair { source: String, target: String },
+    Jsonl(String),
+}
+
 impl AlignArgs {
     pub fn into_config(self) -> Result<AlignConfig, Error> {
-        if self.source == "-" && self.target == "-" {
-            return Err(Error::Usage(
-                "only one of SOURCE and TARGET can be - (stdin); give the other as a file"
-                    .to_owned(),
-            ));
-        }
+        let input = match (self.jsonl_in, self.source, self.target) {
+            (Some(stream), _, _) => AlignInput::Jsonl(stream),
+            (None, Some(source), Some(target)) => {
+                if source == "-" && target == "-" {
+                    return Err(Error::Usage(
+                        "only one of SOURCE and TARGET can be - (stdin); give the other as a file"
+                            .to_owned(),
+                    ));
+                }
+                AlignInput::Pair { source, target }
+            }
+            _ => {
+                return Err(Error::Usage(
+                    "padan align takes SOURCE TARGET, or --jsonl-in".to_owned(),
+                ))
+            }
+        };
         Ok(AlignConfig {
+            input,
             read: ReadOptions {
                 presegmented: self.presegmented,
                 allow_empty: self.allow_empty,
                 encoding: self.input.encoding()?,
                 max_chars: self.max_chars,
             },
-            source: self.source,
-            target: self.target,
             source_lang: self.source_lang,
             target_lang: self.target_lang,
             format: self.format,

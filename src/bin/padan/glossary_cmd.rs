@@ -140,14 +140,20 @@ fn aligned_rows(text: &str, file: &str) -> Result<Vec<(String, String)>, Error> 
                     format!("not a JSON object ({e}); give padan align --format jsonl output"),
                 )
             })?;
-            let field = |name: &str| {
-                value
-                    .get(name)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("")
-                    .to_owned()
+            let texts = |bead: &serde_json::Value| {
+                let field = |name: &str| {
+                    bead.get(name)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or("")
+                        .to_owned()
+                };
+                (field("source_text"), field("target_text"))
             };
-            rows.push((field("source_text"), field("target_text")));
+            // A record of padan align --jsonl-in holds its beads (or an error: no beads).
+            match value.get("beads").and_then(|b| b.as_array()) {
+                Some(beads) => rows.extend(beads.iter().map(texts)),
+                None => rows.push(texts(&value)),
+            }
         }
     } else if first.starts_with("bead\tsource_ids\ttarget_ids\tconfidence\tsource\ttarget") {
         for (n, line) in text
