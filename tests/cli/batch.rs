@@ -153,3 +153,137 @@ fn a_manifest_names_its_pairs_and_a_bad_row_names_its_line() {
         "padan: bad.csv:2: the target column is empty, fill it in or delete the row\n"
     );
 }
+
+/// `n` pairs cut from the example (each a window of its lines, repeated to make alignment take
+/// a moment), in id/ and en/.
+fn many_pairs(dir: &Path, n: usize) {
+    fs::create_dir_all(dir.join("id")).expect("mkdir");
+    fs::create_dir_all(dir.join("en")).expect("mkdir");
+    let id = fs::read_to_string(fixture("reykjavik/id.txt")).unwrap_or_default();
+    let en = fs::read_to_string(fixture("reykjavik/en.txt")).unwrap_or_default();
+    let (id_lines, en_lines): (Vec<&str>, Vec<&str>) = (id.lines().collect(), en.lines().collect());
+    for k in 0..n {
+        let start = k % 8;
+        let cut = |lines: &[&str]| lines[start..].join("\n").repeat(3);
+        let name = format!("p{k:03}.txt");
+        fs::write(dir.join("id").join(&name), cut(&id_lines)).expect("write");
+        fs::write(dir.join("en").join(&name), cut(&en_lines)).expect("write");
+    }
+}
+
+/// The files of `dir` (not its .padan records), by name.
+fn outputs(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| e.path().is_file())
+                .map(|e| {
+                    (
+                        e.file_name().to_string_lossy().into_owned(),
+                        fs::read(e.path()).unwrap_or_default(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+#[test]
+fn resume_after_a_run_killed_halfway_gives_the_outputs_of_an_uninterrupted_run() {
+    const PAIRS: usize = 96;
+    let dir = temp_dir();
+    many_pairs(dir.path(), PAIRS);
+    let full = run(dir.path(), "full", &["--jobs", "1"]);
+    assert_eq!(full.status.code(), Some(0), "{}", stderr(&full));
+
+    // Kill a run as soon as its first pairs are recorded.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_padan"))
+        .current_dir(dir.path())
+        .args([
+            "batch",
+            "--source-dir",
+            "id",
+            "--target-dir",
+            "en",
+            "--out-dir",
+            "part",
+            "--jobs",
+            "1",
+        ])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("padan runs");
+    let records = dir.path().join("part/.padan");
+    let recorded = || fs::read_dir(&records).map_or(0, |e| e.count());
+    while recorded() == 0 {
+        assert!(
+            child.try_wait().ok().flatten().is_none(),
+            "the run ended before it could be killed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    child.kill().expect("kill");
+    child.wait().expect("wait");
+    let done = outputs(&dir.path().join("part")).len();
+    assert!(
+        done > 0 && done < PAIRS,
+        "{done} of {PAIRS} outputs when killed"
+    );
+    assert!(!dir.path().join("part/glossary.csv").exists());
+
+    let resumed = run(dir.path(), "part", &["--jobs", "2", "--resume"]);
+    assert_eq!(resumed.status.code(), Some(0), "{}", stderr(&resumed));
+    let err = stderr(&resumed);
+    assert!(
+        err.contains(" kept from a previous run), 0 failed"),
+        "{err}"
+    );
+    let (full, part) = (
+        outputs(&dir.path().join("full")),
+        outputs(&dir.path().join("part")),
+    );
+    assert_eq!(full.len(), PAIRS + 2);
+    assert_eq!(
+        full.iter().map(|f| &f.0).collect::<Vec<_>>(),
+        part.iter().map(|f| &f.0).collect::<Vec<_>>(),
+        "no temporary file is left behind"
+    );
+    for ((name, a), (_, b)) in full.iter().zip(&part) {
+        assert!(a == b, "{name} differs after --resume");
+    }
+}
+
+#[test]
+fn resume_realigns_a_pair_whose_input_changed() {
+    let dir = temp_dir();
+    corpus(dir.path());
+    run(dir.path(), "out", &[]);
+    let before = fs::read(dir.path().join("out/b.tsv")).unwrap_or_default();
+    fs::write(dir.path().join("en/b.txt"), "Only one sentence now.\n").expect("write");
+    let output = run(dir.path(), "out", &["--resume"]);
+    let err = stderr(&output);
+    assert!(
+        err.contains("padan batch: 3 pair(s) aligned (2 kept from a previous run), 3 failed"),
+        "{err}"
+    );
+    let after = fs::read(dir.path().join("out/b.tsv")).unwrap_or_default();
+    assert_ne!(before, after);
+    assert!(String::from_utf8_lossy(&after).contains("Only one sentence now."));
+}
+
+#[test]
+fn quiet_batch_prints_only_failures() {
+    let dir = temp_dir();
+    corpus(dir.path());
+    let output = run(dir.path(), "out", &["--quiet"]);
+    let err = stderr(&output);
+    assert!(!err.contains("padan batch:"), "{err}");
+    assert_eq!(err.lines().count(), 3, "{err}");
+    assert!(
+        err.lines().all(|l| l.starts_with("padan: batch: ")),
+        "{err}"
+    );
+}

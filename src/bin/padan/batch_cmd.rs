@@ -6,6 +6,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use padan::align::{Aligner, Bead, Lexicon};
@@ -21,10 +25,12 @@ use padan::Lang;
 use crate::align_cmd::{write_pair, FormatOptions};
 use crate::cli::{AlignFormat, BatchConfig, PairSource};
 use crate::input::{check_pair, load_glossaries, Glossaries, LoadedSide};
-use crate::io::{display_name, read_text, Output};
+use crate::io::{display_name, read_bytes, read_text, Output};
+use crate::resume;
 
-/// Pairs aligned together before their outputs are written: bounds memory by the chunk.
-const CHUNK: usize = 64;
+/// Pairs per worker aligned together before their outputs are written: bounds memory by the
+/// chunk, and an interrupted run loses at most one chunk of work.
+const CHUNK_PER_JOB: usize = 16;
 
 /// One pair of the batch.
 struct Job {
@@ -42,6 +48,55 @@ struct Aligned {
     target: LoadedSide,
     beads: Vec<Bead>,
     flags: Vec<Flag>,
+    /// Fingerprints of what made the beads, for `--resume`.
+    stamp: (String, String),
+    /// The beads were read back from a previous run's record (`--resume`).
+    resumed: bool,
+}
+
+/// What every job of the run shares.
+struct Context<'a> {
+    config: &'a BatchConfig,
+    lexicon: &'a Lexicon,
+    checker: &'a Checker<'a>,
+    out_dir: &'a Path,
+    /// Fingerprint of the settings, glossaries and padan version.
+    settings: String,
+    extension: &'static str,
+    progress: Option<Progress>,
+}
+
+/// The progress bar on stderr: pairs done, sentences per second, time left.
+struct Progress {
+    bar: ProgressBar,
+    sentences: AtomicUsize,
+}
+
+impl Progress {
+    /// A bar for `pairs` pairs, when stderr is a terminal and not `quiet`.
+    fn start(pairs: usize, quiet: bool) -> Option<Progress> {
+        if quiet || !std::io::stderr().is_terminal() {
+            return None;
+        }
+        let bar = ProgressBar::new(pairs as u64);
+        let style = ProgressStyle::with_template(
+            "{bar:30} {pos}/{len} pairs, {msg}, {elapsed} elapsed, about {eta} left",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+        bar.set_style(style);
+        Some(Progress {
+            bar,
+            sentences: AtomicUsize::new(0),
+        })
+    }
+
+    fn pair_done(&self, sentences: usize) {
+        let total = self.sentences.fetch_add(sentences, Ordering::Relaxed) + sentences;
+        let seconds = self.bar.elapsed().as_secs_f64().max(1e-3);
+        self.bar
+            .set_message(format!("{:.0} sentences/s", total as f64 / seconds));
+        self.bar.inc(1);
+    }
 }
 
 impl Aligned {
@@ -74,6 +129,9 @@ pub fn run(config: BatchConfig) -> padan::Result<ExitCode> {
         config.read.encoding,
     )?;
     let checker = Checker::new(&lexicon, &terms);
+    if config.resume {
+        resume::remove_leftovers(&out_dir);
+    }
     let options = FormatOptions {
         format: config.format,
         excel: false,
@@ -85,20 +143,35 @@ pub fn run(config: BatchConfig) -> padan::Result<ExitCode> {
         .build()
         .map_err(|e| Error::Usage(format!("cannot start {} worker threads: {e}", config.jobs)))?;
 
+    let context = Context {
+        config: &config,
+        lexicon: &lexicon,
+        checker: &checker,
+        out_dir: &out_dir,
+        settings: settings(&config)?,
+        extension: options.extension(),
+        progress: Progress::start(jobs.len(), config.quiet),
+    };
     let mut extractor = Extractor::new(&lexicon);
     let mut summary = vec![SUMMARY_HEADER.to_owned()];
     let mut corpus: Vec<(String, Aligned)> = Vec::new();
-    for chunk in jobs.chunks(CHUNK) {
+    let mut resumed = 0;
+    for chunk in jobs.chunks(CHUNK_PER_JOB * config.jobs) {
         let results: Vec<Result<Aligned, Error>> = pool.install(|| {
             chunk
                 .par_iter()
-                .map(|job| align_job(job, &config, &lexicon, &checker))
+                .map(|job| align_job(job, &context))
                 .collect()
         });
         // Written in job order, whatever finished first: the same bytes for any --jobs.
         for (job, result) in chunk.iter().zip(results) {
             let written = result.and_then(|aligned| {
-                let path = out_dir.join(format!("{}.{}", job.name, options.extension()));
+                if aligned.resumed {
+                    resumed += 1;
+                    return Ok(aligned);
+                }
+                let output_name = format!("{}.{}", job.name, options.extension());
+                let path = out_dir.join(&output_name);
                 let path = path.to_string_lossy().into_owned();
                 let inputs = [
                     job.source.to_string_lossy().into_owned(),
@@ -116,6 +189,14 @@ pub fn run(config: BatchConfig) -> padan::Result<ExitCode> {
                 .and_then(|()| out.flush())
                 .map_err(|e| out.error(e))?;
                 out.finish()?;
+                // Only once the output is in place: a record means a complete output.
+                let stamp = resume::Stamp {
+                    settings: &context.settings,
+                    source: aligned.stamp.0.clone(),
+                    target: aligned.stamp.1.clone(),
+                    output: &output_name,
+                };
+                resume::write(&out_dir, &job.name, &stamp, &aligned.beads)?;
                 Ok(aligned)
             });
             match written {
@@ -139,6 +220,9 @@ pub fn run(config: BatchConfig) -> padan::Result<ExitCode> {
                 Err(e) => failures.push((job.name.clone(), e.to_string())),
             }
         }
+    }
+    if let Some(progress) = &context.progress {
+        progress.bar.finish_and_clear();
     }
     for (name, reason) in &failures {
         summary.push(format!(
@@ -176,11 +260,18 @@ pub fn run(config: BatchConfig) -> padan::Result<ExitCode> {
         })?;
     }
     let done = summary.len() - 1 - failures.len();
-    eprintln!(
-        "padan batch: {done} pair(s) aligned, {} failed; outputs, glossary.csv and summary.tsv in {}",
-        failures.len(),
-        config.out_dir
-    );
+    if !config.quiet {
+        let resumed = if resumed > 0 {
+            format!(" ({resumed} kept from a previous run)")
+        } else {
+            String::new()
+        };
+        eprintln!(
+            "padan batch: {done} pair(s) aligned{resumed}, {} failed; outputs, glossary.csv and summary.tsv in {}",
+            failures.len(),
+            config.out_dir
+        );
+    }
     Ok(if failures.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -207,26 +298,72 @@ fn summary_line(name: &str, aligned: &Aligned) -> String {
     )
 }
 
-fn align_job(
-    job: &Job,
-    config: &BatchConfig,
-    lexicon: &Lexicon,
-    checker: &Checker,
-) -> Result<Aligned, Error> {
-    let source = LoadedSide::load(&job.source.to_string_lossy(), Lang::Id, config.read)?;
-    let target = LoadedSide::load(&job.target.to_string_lossy(), Lang::En, config.read)?;
+fn align_job(job: &Job, context: &Context) -> Result<Aligned, Error> {
+    let config = context.config;
+    let load = |path: &Path, lang| -> Result<(LoadedSide, String), Error> {
+        let path = path.to_string_lossy();
+        let bytes = read_bytes(&path)?;
+        let name = display_name(&path);
+        let decoded = padan::text::decode(&bytes, &name, config.read.encoding)?;
+        let side = LoadedSide::from_decoded(name, decoded, lang, config.read);
+        Ok((side, resume::fingerprint(&bytes)))
+    };
+    let (source, source_stamp) = load(&job.source, Lang::Id)?;
+    let (target, target_stamp) = load(&job.target, Lang::En)?;
     check_pair(&source, &target, config.force)?;
-    let beads = Aligner::new(lexicon).align(&source.inputs(), &target.inputs());
+    let output_name = format!("{}.{}", job.name, context.extension);
+    let stamp = resume::Stamp {
+        settings: &context.settings,
+        source: source_stamp,
+        target: target_stamp,
+        output: &output_name,
+    };
+    let segments = (source.segments.len(), target.segments.len());
+    let kept = config
+        .resume
+        .then(|| resume::read(context.out_dir, &job.name, &stamp, segments))
+        .flatten();
+    let resumed = kept.is_some();
+    let beads = match kept {
+        Some(beads) => beads,
+        None => Aligner::new(context.lexicon).align(&source.inputs(), &target.inputs()),
+    };
     let mut aligned = Aligned {
         source,
         target,
         beads,
         flags: Vec::new(),
+        stamp: (stamp.source, stamp.target),
+        resumed,
     };
     if matches!(config.format, AlignFormat::Xlsx) {
-        aligned.flags = checker.check(&aligned.pair());
+        aligned.flags = context.checker.check(&aligned.pair());
+    }
+    if let Some(progress) = &context.progress {
+        progress.pair_done(segments.0 + segments.1);
     }
     Ok(aligned)
+}
+
+/// The fingerprint of everything besides the two texts that shapes a pair's output.
+fn settings(config: &BatchConfig) -> Result<String, Error> {
+    let mut text = format!(
+        "padan {}; format {:?}; presegmented {}; max_chars {}; encoding {:?}; force {}; seed {}",
+        env!("CARGO_PKG_VERSION"),
+        config.format,
+        config.read.presegmented,
+        config.read.max_chars,
+        config.read.encoding,
+        config.force,
+        config.seed_glossary,
+    );
+    for glossary in &config.glossaries {
+        text.push_str(&format!(
+            "; glossary {}",
+            resume::fingerprint(&read_bytes(glossary)?)
+        ));
+    }
+    Ok(resume::fingerprint(text.as_bytes()))
 }
 
 /// A pair's name from a file name: its stem, with characters unsafe in file names replaced.

@@ -113,8 +113,13 @@ pub enum Command {
         OUT/corpus.xlsx adds a workbook with a Summary sheet and one sheet per pair (it holds\n\
         the whole corpus in memory: meant for review-sized batches).\n\n\
         A failing pair never stops the run: it is reported and the exit code is 1. The output\n\
-        is the same whatever --jobs is. Pairs are aligned 64 at a time, so memory is bounded\n\
-        by the largest pairs, not by the corpus."
+        is the same whatever --jobs is. Pairs are aligned 16 per job at a time, so memory is\n\
+        bounded by the largest pairs, not by the corpus.\n\n\
+        Each finished pair is recorded in OUT/.padan/ (its beads and fingerprints of its inputs\n\
+        and settings) after its output is in place. --resume keeps the pairs a previous run\n\
+        finished with the same inputs and settings and aligns the rest; the outputs are the\n\
+        same as an uninterrupted run's. A progress bar shows on stderr when it is a terminal\n\
+        (pairs done, sentences per second, time left); --quiet hides it."
     )]
     Batch(BatchArgs),
 }
@@ -151,6 +156,13 @@ pub struct BatchArgs {
     /// Align pairs even when their languages look swapped.
     #[arg(long)]
     pub force: bool,
+    /// Keep the pairs a previous run into the same --out-dir finished (same inputs, same
+    /// settings); align only the rest.
+    #[arg(long)]
+    pub resume: bool,
+    /// No progress bar and no closing summary line (failures are still reported).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
     #[command(flatten)]
     pub input: InputArgs,
 }
@@ -171,6 +183,8 @@ pub struct BatchConfig {
     pub seed_glossary: bool,
     pub read: ReadOptions,
     pub force: bool,
+    pub resume: bool,
+    pub quiet: bool,
 }
 
 impl BatchArgs {
@@ -200,6 +214,8 @@ impl BatchArgs {
                 max_chars: padan::segment::DEFAULT_MAX_SEGMENT_CHARS,
             },
             force: self.force,
+            resume: self.resume,
+            quiet: self.quiet,
         })
     }
 }

@@ -8,6 +8,7 @@ mod eval_cmd;
 mod glossary_cmd;
 mod input;
 mod io;
+mod resume;
 mod segment_cmd;
 
 use std::process::ExitCode;
