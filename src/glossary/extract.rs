@@ -12,6 +12,7 @@
 //! words never win and `Menteri Luar Negeri` can have both `Foreign Minister` and
 //! `Secretary of State`.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::align::lexicon::{Lexicon, MAX_PHRASE_WORDS};
@@ -187,6 +188,49 @@ pub struct Extractor<'a> {
     pub(super) pruned: bool,
 }
 
+/// Per distinct source word: the English stems the lexicon gives it, and its cognate key.
+struct SourceWord<'e> {
+    english: Vec<&'e str>,
+    cognate: Option<String>,
+}
+
+/// Word-level evidence, by word: source words' translations and cognate keys, target words'
+/// cognate keys.
+struct Evidence<'e> {
+    source: FxHashMap<&'e str, SourceWord<'e>>,
+    target: FxHashMap<&'e str, Option<String>>,
+}
+
+/// A candidate term of a bead, before it is counted.
+struct Candidate {
+    /// Stems joined by spaces: what inflected forms share.
+    key: String,
+    words: Vec<String>,
+    stems: Vec<String>,
+    surface: String,
+}
+
+/// A bead tokenized, stemmed and cut into candidate terms: the costly part of counting, which
+/// needs only the lexicon, so corpus mode does it on the worker threads.
+pub struct PreparedBead {
+    source: String,
+    target: String,
+    source_terms: Vec<Candidate>,
+    target_terms: Vec<Candidate>,
+}
+
+impl PreparedBead {
+    /// Prepares the bead of `source` and `target` texts for counting.
+    pub fn new(lexicon: &Lexicon, source: &str, target: &str) -> Self {
+        PreparedBead {
+            source_terms: Extractor::candidates(&Extractor::words(lexicon, source, Lang::Id)),
+            target_terms: Extractor::candidates(&Extractor::words(lexicon, target, Lang::En)),
+            source: source.to_owned(),
+            target: target.to_owned(),
+        }
+    }
+}
+
 /// A token of a bead: lower-case form, surface form, stem, and whether it may edge a term.
 struct Word {
     lower: String,
@@ -209,13 +253,13 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    fn words(&self, text: &str, lang: Lang) -> Vec<Word> {
+    fn words(lexicon: &Lexicon, text: &str, lang: Lang) -> Vec<Word> {
         let mut out = Vec::new();
         scan_tokens(text, |lower, surface, _| {
             let number = lower.bytes().any(|b| b.is_ascii_digit());
             let stem = match lang {
-                Lang::Id => self.lexicon.stem_id(lower),
-                Lang::En => self.lexicon.stem_en(lower),
+                Lang::Id => lexicon.stem_id(lower),
+                Lang::En => lexicon.stem_en(lower),
             };
             out.push(Word {
                 content: !number && !is_stopword(lang, lower) && lower.chars().count() > 1,
@@ -228,9 +272,9 @@ impl<'a> Extractor<'a> {
         out
     }
 
-    /// The candidate terms of a text, as ids of `side`.
-    fn candidates(words: &[Word], side: &mut SideCounts) -> Vec<u32> {
-        let mut ids = Vec::new();
+    /// The candidate terms of a text, in the order they occur.
+    fn candidates(words: &[Word]) -> Vec<Candidate> {
+        let mut out = Vec::new();
         for start in 0..words.len() {
             if !words[start].content {
                 continue;
@@ -254,15 +298,27 @@ impl<'a> Extractor<'a> {
                     break;
                 }
                 let stems: Vec<String> = span.iter().map(|w| w.stem.clone()).collect();
-                let lowers: Vec<String> = span.iter().map(|w| w.lower.clone()).collect();
-                let surface = span
-                    .iter()
-                    .map(|w| w.surface.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                ids.push(side.intern(stems.join(" "), &lowers, &stems, &surface));
+                out.push(Candidate {
+                    key: stems.join(" "),
+                    words: span.iter().map(|w| w.lower.clone()).collect(),
+                    stems,
+                    surface: span
+                        .iter()
+                        .map(|w| w.surface.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                });
             }
         }
+        out
+    }
+
+    /// Interns candidates into `side`, returning their distinct ids.
+    fn intern_all(candidates: Vec<Candidate>, side: &mut SideCounts) -> Vec<u32> {
+        let mut ids: Vec<u32> = candidates
+            .into_iter()
+            .map(|c| side.intern(c.key, &c.words, &c.stems, &c.surface))
+            .collect();
         ids.sort_unstable();
         ids.dedup();
         ids
@@ -270,15 +326,20 @@ impl<'a> Extractor<'a> {
 
     /// Counts one aligned bead (its source and target texts).
     pub fn add(&mut self, source: &str, target: &str) {
-        let source_words = self.words(source, Lang::Id);
-        let target_words = self.words(target, Lang::En);
-        let s = Self::candidates(&source_words, &mut self.source);
-        let t = Self::candidates(&target_words, &mut self.target);
+        let bead = PreparedBead::new(self.lexicon, source, target);
+        self.add_prepared(bead);
+    }
+
+    /// Counts a bead prepared with [`PreparedBead::new`] (possibly on another thread): the
+    /// same as [`Extractor::add`] on its texts.
+    pub fn add_prepared(&mut self, bead: PreparedBead) {
+        let s = Self::intern_all(bead.source_terms, &mut self.source);
+        let t = Self::intern_all(bead.target_terms, &mut self.target);
         if s.is_empty() || t.is_empty() {
             return;
         }
-        let bead = self.beads.len() as u32;
-        self.beads.push((source.to_owned(), target.to_owned()));
+        let index = self.beads.len() as u32;
+        self.beads.push((bead.source, bead.target));
         for &id in &s {
             self.source.terms[id as usize].count += 1;
         }
@@ -292,7 +353,7 @@ impl<'a> Extractor<'a> {
                     .and_modify(|p| p.count += 1)
                     .or_insert(PairCount {
                         count: 1,
-                        first_bead: bead,
+                        first_bead: index,
                     });
             }
         }
@@ -303,24 +364,58 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// What word-level evidence needs of every word of the candidate terms, worked out once
+    /// per distinct word rather than once per pair of words.
+    fn evidence(&self) -> Evidence<'_> {
+        let mut source: FxHashMap<&str, SourceWord> = FxHashMap::default();
+        for word in self.source.terms.iter().flat_map(|t| &t.words) {
+            source.entry(word).or_insert_with(|| {
+                let stem = self.lexicon.stem_id(word);
+                let english = self
+                    .lexicon
+                    .lookup(word)
+                    .iter()
+                    .chain(self.lexicon.lookup(&stem))
+                    .filter_map(|c| c.strip_prefix("w:"))
+                    .collect();
+                SourceWord {
+                    english,
+                    cognate: cognate_key(word, Lang::Id),
+                }
+            });
+        }
+        let mut target: FxHashMap<&str, Option<String>> = FxHashMap::default();
+        for word in self.target.terms.iter().flat_map(|t| &t.words) {
+            target
+                .entry(word)
+                .or_insert_with(|| cognate_key(word, Lang::En));
+        }
+        Evidence { source, target }
+    }
+
     /// How well one source word and one target word translate each other, 0 to 1.
-    fn word_link(&self, source: &str, target: &str, target_stem: &str) -> f64 {
+    fn word_link(evidence: &Evidence, source: &str, target: &str, target_stem: &str) -> f64 {
         if source == target {
             return 1.0;
         }
-        let concept = format!("w:{target_stem}");
-        let stem = self.lexicon.stem_id(source);
-        if self.lexicon.lookup(source).contains(&concept)
-            || self.lexicon.lookup(&stem).contains(&concept)
-        {
+        let Some(word) = evidence.source.get(source) else {
+            return 0.0;
+        };
+        if word.english.contains(&target_stem) {
             return 1.0;
         }
-        let (a, b) = (cognate_key(source, Lang::Id), cognate_key(target, Lang::En));
-        if a.is_some() && a == b {
+        let cognate = evidence.target.get(target).and_then(Option::as_ref);
+        if word.cognate.is_some() && word.cognate.as_ref() == cognate {
             return 0.9;
         }
+        // An edit distance is at least the difference in length: skip pairs that cannot reach
+        // the threshold without computing it.
+        let (a, b) = (source.chars().count(), target.chars().count());
+        if source.len() < 4 || a.abs_diff(b) * 4 > a.max(b) {
+            return 0.0;
+        }
         let similarity = strsim::normalized_levenshtein(source, target);
-        if similarity >= 0.75 && source.len() >= 4 {
+        if similarity >= 0.75 {
             similarity
         } else {
             0.0
@@ -342,7 +437,7 @@ impl<'a> Extractor<'a> {
     }
 
     /// Share of the content words on both sides that a word on the other side translates.
-    fn coverage(&self, s: &Term, t: &Term) -> f64 {
+    fn coverage(&self, evidence: &Evidence, s: &Term, t: &Term) -> f64 {
         if self.listed(s, t) {
             return 1.0;
         }
@@ -363,7 +458,7 @@ impl<'a> Extractor<'a> {
         let mut grid = vec![0.0f64; source.len() * target.len()];
         for (i, sw) in source.iter().enumerate() {
             for (j, (tw, ts)) in target.iter().enumerate() {
-                grid[i * target.len() + j] = self.word_link(sw, tw, ts);
+                grid[i * target.len() + j] = Self::word_link(evidence, sw, tw, ts);
             }
         }
         let row_best: f64 = (0..source.len())
@@ -395,69 +490,71 @@ impl<'a> Extractor<'a> {
             first_bead: u32,
             similar: f64,
         }
-        let mut scored: Vec<Scored> = Vec::new();
-        let mut coverage_cache: FxHashMap<(u32, u32), f64> = FxHashMap::default();
-        for (&(a, b), pair) in &self.pairs {
-            let (s, t) = (
-                &self.source.terms[a as usize],
-                &self.target.terms[b as usize],
-            );
-            let dice = 2.0 * pair.count as f64 / (s.count + t.count) as f64;
-            // Word-level evidence (lexicon, cognates, identical words) is worked out only where
-            // it can matter: pairs of compatible lengths, or frequent ones.
-            // Singletons of a large corpus are skipped: scoring each costs a word-by-word
-            // comparison, and there are millions; its repeated pairs carry the glossary.
-            let singleton_worth_it = pair.count == 1 && n < SINGLETON_CORPUS_LIMIT;
-            let coverage = if (pair.count == 2 || singleton_worth_it)
-                && s.words.len().abs_diff(t.words.len()) <= 2
-            {
-                *coverage_cache
-                    .entry((a, b))
-                    .or_insert_with(|| self.coverage(s, t))
-            } else {
-                0.0
-            };
-            // Frequent pairs stand on their association; rarer ones need their words to
-            // translate one another too (in a small text, two coincidences are common).
-            let admitted = match pair.count {
-                0 => false,
-                1 => coverage >= 0.75,
-                2 => dice >= 0.5 && coverage >= 0.25,
-                _ => dice >= 0.3,
-            };
-            if !admitted {
-                continue;
-            }
-            let llr = log_likelihood(pair.count as f64, s.count as f64, t.count as f64, n);
-            let mut score = llr * (0.25 + 0.75 * dice);
-            if pair.count < 3 {
-                score *= 0.5 + coverage;
-            }
-            // Termhood: multiword terms are what a glossary is for (seen more than once: a
-            // phrase seen once is as likely a chance collocation).
-            let words = s.words.len().max(t.words.len());
-            if pair.count >= 2 {
-                score *= 1.0 + 0.3 * (words as f64 - 1.0);
-            }
-            if words == 1 && self.listed(s, t) {
-                // A general word the seed dictionary already translates.
-                score *= 0.5;
-            }
-            let shared = s.words.iter().filter(|w| t.words.contains(w)).count();
-            if shared * 2 >= s.words.len().max(1) {
-                // Mostly the same words on both sides (names): little for a glossary to add.
-                score *= 0.3;
-            }
-            scored.push(Scored {
-                source: a,
-                target: b,
-                score,
-                length: s.words.len() + t.words.len(),
-                count: pair.count,
-                first_bead: pair.first_bead,
-                similar: coverage,
-            });
-        }
+        let evidence = self.evidence();
+        let pairs: Vec<(&(u32, u32), &PairCount)> = self.pairs.iter().collect();
+        // Each pair is scored on its own: in parallel, then sorted into one order below.
+        let mut scored: Vec<Scored> = pairs
+            .par_iter()
+            .filter_map(|&(&(a, b), pair)| {
+                let (s, t) = (
+                    &self.source.terms[a as usize],
+                    &self.target.terms[b as usize],
+                );
+                let dice = 2.0 * pair.count as f64 / (s.count + t.count) as f64;
+                // Word-level evidence (lexicon, cognates, identical words) is worked out only
+                // where it can matter: pairs of compatible lengths, or frequent ones.
+                // Singletons of a large corpus are skipped: scoring each costs a word-by-word
+                // comparison, and there are millions; its repeated pairs carry the glossary.
+                let singleton_worth_it = pair.count == 1 && n < SINGLETON_CORPUS_LIMIT;
+                let coverage = if (pair.count == 2 || singleton_worth_it)
+                    && s.words.len().abs_diff(t.words.len()) <= 2
+                {
+                    self.coverage(&evidence, s, t)
+                } else {
+                    0.0
+                };
+                // Frequent pairs stand on their association; rarer ones need their words to
+                // translate one another too (in a small text, two coincidences are common).
+                let admitted = match pair.count {
+                    0 => false,
+                    1 => coverage >= 0.75,
+                    2 => dice >= 0.5 && coverage >= 0.25,
+                    _ => dice >= 0.3,
+                };
+                if !admitted {
+                    return None;
+                }
+                let llr = log_likelihood(pair.count as f64, s.count as f64, t.count as f64, n);
+                let mut score = llr * (0.25 + 0.75 * dice);
+                if pair.count < 3 {
+                    score *= 0.5 + coverage;
+                }
+                // Termhood: multiword terms are what a glossary is for (seen more than once: a
+                // phrase seen once is as likely a chance collocation).
+                let words = s.words.len().max(t.words.len());
+                if pair.count >= 2 {
+                    score *= 1.0 + 0.3 * (words as f64 - 1.0);
+                }
+                if words == 1 && self.listed(s, t) {
+                    // A general word the seed dictionary already translates.
+                    score *= 0.5;
+                }
+                let shared = s.words.iter().filter(|w| t.words.contains(w)).count();
+                if shared * 2 >= s.words.len().max(1) {
+                    // Mostly the same words on both sides (names): little for a glossary to add.
+                    score *= 0.3;
+                }
+                Some(Scored {
+                    source: a,
+                    target: b,
+                    score,
+                    length: s.words.len() + t.words.len(),
+                    count: pair.count,
+                    first_bead: pair.first_bead,
+                    similar: coverage,
+                })
+            })
+            .collect();
         // A pair inside a longer pair seen exactly as often (Putih / White inside Gedung Putih /
         // White House) says nothing the longer one does not.
         let source_supers = self.source.supers();
@@ -498,6 +595,11 @@ impl<'a> Extractor<'a> {
         let mut source_links: FxHashMap<u32, Vec<(u32, f64)>> = FxHashMap::default();
         let mut target_links: FxHashMap<u32, Vec<(u32, f64)>> = FxHashMap::default();
         let mut accepted: Vec<&Scored> = Vec::new();
+        // Accepted pairs by every run of words of their source term (the whole term included),
+        // and by their whole source term: the ones nested in or around a candidate are found
+        // without a scan of all accepted pairs, which made large corpora quadratic.
+        let mut by_run: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut by_term: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for pair in &scored {
             let fits = |links: &FxHashMap<u32, Vec<(u32, f64)>>, id: u32| {
                 links
@@ -516,7 +618,13 @@ impl<'a> Extractor<'a> {
                 &self.source.terms[pair.source as usize].key_words,
                 &self.target.terms[pair.target as usize].key_words,
             );
-            let redundant = accepted.iter().any(|other| {
+            let around = by_run.get(&s_words.join(" ")).into_iter().flatten();
+            let inside = runs(s_words)
+                .filter(|run| run.len() < s_words.len())
+                .filter_map(|run| by_term.get(&run.join(" ")))
+                .flatten();
+            let redundant = around.chain(inside).any(|&k| {
+                let other = accepted[k];
                 other.count >= pair.count
                     && nested_or_equal(&self.source.terms[other.source as usize].key_words, s_words)
                     && nested_or_equal(&self.target.terms[other.target as usize].key_words, t_words)
@@ -532,6 +640,16 @@ impl<'a> Extractor<'a> {
                 .entry(pair.target)
                 .or_default()
                 .push((pair.source, pair.score));
+            for run in runs(s_words) {
+                by_run
+                    .entry(run.join(" "))
+                    .or_default()
+                    .push(accepted.len());
+            }
+            by_term
+                .entry(s_words.join(" "))
+                .or_default()
+                .push(accepted.len());
             accepted.push(pair);
         }
         let mut entries: Vec<Entry> = accepted
@@ -579,6 +697,12 @@ impl<'a> Extractor<'a> {
     pub fn beads(&self) -> usize {
         self.beads.len()
     }
+}
+
+/// Every run of consecutive words of `words`, the whole included.
+fn runs(words: &[String]) -> impl Iterator<Item = &[String]> {
+    (0..words.len())
+        .flat_map(move |start| (start + 1..=words.len()).map(move |end| &words[start..end]))
 }
 
 /// Whether `inner` occurs as a run of words inside `outer` (and is shorter).

@@ -17,7 +17,7 @@ use padan::check::{Checker, Flag};
 use padan::error::{Error, Location};
 use padan::export::xlsx::{self, Document};
 use padan::export::AlignedPair;
-use padan::glossary::extract::Extractor;
+use padan::glossary::extract::{Extractor, PreparedBead};
 use padan::glossary::read::read_table;
 use padan::glossary::review::{merge, write_csv};
 use padan::Lang;
@@ -52,6 +52,8 @@ struct Aligned {
     stamp: (String, String),
     /// The beads were read back from a previous run's record (`--resume`).
     resumed: bool,
+    /// The linked beads, ready for the corpus glossary's counts.
+    prepared: Vec<PreparedBead>,
 }
 
 /// What every job of the run shares.
@@ -200,17 +202,9 @@ pub fn run(config: BatchConfig) -> padan::Result<ExitCode> {
                 Ok(aligned)
             });
             match written {
-                Ok(aligned) => {
-                    let pair = aligned.pair();
-                    for bead in pair
-                        .beads
-                        .iter()
-                        .filter(|b| !b.source.is_empty() && !b.target.is_empty())
-                    {
-                        extractor.add(
-                            &pair.source.joined(&bead.source),
-                            &pair.target.joined(&bead.target),
-                        );
+                Ok(mut aligned) => {
+                    for bead in std::mem::take(&mut aligned.prepared) {
+                        extractor.add_prepared(bead);
                     }
                     summary.push(summary_line(&job.name, &aligned));
                     if matches!(config.format, AlignFormat::Xlsx) {
@@ -335,10 +329,27 @@ fn align_job(job: &Job, context: &Context) -> Result<Aligned, Error> {
         flags: Vec::new(),
         stamp: (stamp.source, stamp.target),
         resumed,
+        prepared: Vec::new(),
     };
     if matches!(config.format, AlignFormat::Xlsx) {
         aligned.flags = context.checker.check(&aligned.pair());
     }
+    // Tokenizing and stemming for the glossary happen here, on the worker; only the counting
+    // is left for the thread that writes the outputs in order.
+    let pair = aligned.pair();
+    let prepared = pair
+        .beads
+        .iter()
+        .filter(|b| !b.source.is_empty() && !b.target.is_empty())
+        .map(|b| {
+            PreparedBead::new(
+                context.lexicon,
+                &pair.source.joined(&b.source),
+                &pair.target.joined(&b.target),
+            )
+        })
+        .collect();
+    aligned.prepared = prepared;
     if let Some(progress) = &context.progress {
         progress.pair_done(segments.0 + segments.1);
     }
