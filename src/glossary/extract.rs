@@ -139,24 +139,27 @@ impl SideCounts {
         out
     }
 
-    fn intern(&mut self, key: String, words: &[String], stems: &[String], surface: &str) -> u32 {
-        let id = match self.ids.get(&key) {
+    fn intern(&mut self, candidate: Candidate) -> u32 {
+        let id = match self.ids.get(&candidate.key) {
             Some(&id) => id,
             None => {
                 let id = self.terms.len() as u32;
                 self.terms.push(Term {
-                    key_words: stems.to_vec(),
-                    words: words.to_vec(),
+                    key_words: candidate.stems,
+                    words: candidate.words,
                     ..Term::default()
                 });
-                self.ids.insert(key, id);
+                self.ids.insert(candidate.key, id);
                 id
             }
         };
-        *self.terms[id as usize]
-            .surfaces
-            .entry(surface.to_owned())
-            .or_default() += 1;
+        let surfaces = &mut self.terms[id as usize].surfaces;
+        match surfaces.get_mut(&candidate.surface) {
+            Some(n) => *n += 1,
+            None => {
+                surfaces.insert(candidate.surface, 1);
+            }
+        }
         id
     }
 }
@@ -315,10 +318,7 @@ impl<'a> Extractor<'a> {
 
     /// Interns candidates into `side`, returning their distinct ids.
     fn intern_all(candidates: Vec<Candidate>, side: &mut SideCounts) -> Vec<u32> {
-        let mut ids: Vec<u32> = candidates
-            .into_iter()
-            .map(|c| side.intern(c.key, &c.words, &c.stems, &c.surface))
-            .collect();
+        let mut ids: Vec<u32> = candidates.into_iter().map(|c| side.intern(c)).collect();
         ids.sort_unstable();
         ids.dedup();
         ids
@@ -422,23 +422,38 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    /// Whether the lexicon lists the pair itself (a phrase entry such as `juru bicara`).
-    fn listed(&self, s: &Term, t: &Term) -> bool {
-        let concept = if t.key_words.len() == 1 {
-            format!("w:{}", t.key_words[0])
-        } else {
-            format!("p:{}", t.key_words.join(" "))
-        };
-        self.lexicon.lookup(&s.words.join(" ")).contains(&concept)
-            || self
-                .lexicon
-                .lookup(&s.key_words.join(" "))
-                .contains(&concept)
+    /// Whether the lexicon lists the pair itself (a phrase entry such as `juru bicara`), given
+    /// the source term's listings.
+    fn listed(listings: &[&str], t: &Term) -> bool {
+        listings.iter().any(|concept| {
+            if t.key_words.len() == 1 {
+                concept.strip_prefix("w:") == Some(t.key_words[0].as_str())
+            } else {
+                concept
+                    .strip_prefix("p:")
+                    .is_some_and(|p| p.split(' ').eq(t.key_words.iter().map(String::as_str)))
+            }
+        })
+    }
+
+    /// What the lexicon lists for a source term, by its words or by its stems.
+    fn listings(&self, s: &Term) -> Vec<&str> {
+        let (words, stems) = (s.words.join(" "), s.key_words.join(" "));
+        let mut out: Vec<&str> = self
+            .lexicon
+            .lookup(&words)
+            .iter()
+            .map(String::as_str)
+            .collect();
+        if stems != words {
+            out.extend(self.lexicon.lookup(&stems).iter().map(String::as_str));
+        }
+        out
     }
 
     /// Share of the content words on both sides that a word on the other side translates.
-    fn coverage(&self, evidence: &Evidence, s: &Term, t: &Term) -> f64 {
-        if self.listed(s, t) {
+    fn coverage(evidence: &Evidence, listings: &[&str], s: &Term, t: &Term) -> f64 {
+        if Self::listed(listings, t) {
             return 1.0;
         }
         let source: Vec<&String> = s
@@ -491,6 +506,12 @@ impl<'a> Extractor<'a> {
             similar: f64,
         }
         let evidence = self.evidence();
+        let listings: Vec<Vec<&str>> = self
+            .source
+            .terms
+            .par_iter()
+            .map(|s| self.listings(s))
+            .collect();
         let pairs: Vec<(&(u32, u32), &PairCount)> = self.pairs.iter().collect();
         // Each pair is scored on its own: in parallel, then sorted into one order below.
         let mut scored: Vec<Scored> = pairs
@@ -509,7 +530,7 @@ impl<'a> Extractor<'a> {
                 let coverage = if (pair.count == 2 || singleton_worth_it)
                     && s.words.len().abs_diff(t.words.len()) <= 2
                 {
-                    self.coverage(&evidence, s, t)
+                    Self::coverage(&evidence, &listings[a as usize], s, t)
                 } else {
                     0.0
                 };
@@ -535,7 +556,7 @@ impl<'a> Extractor<'a> {
                 if pair.count >= 2 {
                     score *= 1.0 + 0.3 * (words as f64 - 1.0);
                 }
-                if words == 1 && self.listed(s, t) {
+                if words == 1 && Self::listed(&listings[a as usize], t) {
                     // A general word the seed dictionary already translates.
                     score *= 0.5;
                 }

@@ -4,11 +4,13 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use padan::align::Aligner;
+use padan::align::Lexicon;
 use padan::error::Error;
-use padan::glossary::extract::Extractor;
+use padan::glossary::extract::{Extractor, PreparedBead};
 use padan::glossary::read::{read_table, Table};
 use padan::glossary::review::{anchors, merge, write_csv};
 use padan::text::Encoding;
+use rayon::prelude::*;
 
 use crate::cli::{GlossaryConfig, GlossaryFormat, GlossaryInput};
 use crate::input::{check_pair, lexicon, LoadedSide};
@@ -67,11 +69,12 @@ pub fn run(config: GlossaryConfig) -> padan::Result<ExitCode> {
                     t_lines.len()
                 )));
             }
-            for (a, b) in s_lines.iter().zip(&t_lines) {
-                if !a.trim().is_empty() && !b.trim().is_empty() {
-                    extractor.add(a, b);
-                }
-            }
+            let beads = s_lines
+                .iter()
+                .zip(&t_lines)
+                .filter(|(a, b)| !a.trim().is_empty() && !b.trim().is_empty())
+                .map(|(a, b)| (*a, *b));
+            count(&mut extractor, &lexicon, beads);
         }
         GlossaryInput::Counts(files) => {
             for file in files {
@@ -81,9 +84,12 @@ pub fn run(config: GlossaryConfig) -> padan::Result<ExitCode> {
         GlossaryInput::Aligned(files) => {
             for file in files {
                 let text = read_text(file, Encoding::Auto)?;
-                for (source, target) in aligned_rows(&text.text, &display_name(file))? {
-                    extractor.add(&source, &target);
-                }
+                let rows = aligned_rows(&text.text, &display_name(file))?;
+                count(
+                    &mut extractor,
+                    &lexicon,
+                    rows.iter().map(|(s, t)| (s.as_str(), t.as_str())),
+                );
             }
         }
     }
@@ -121,6 +127,38 @@ pub fn run(config: GlossaryConfig) -> padan::Result<ExitCode> {
     out.flush().map_err(|e| out.error(e))?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Counts beads in order, tokenizing and stemming them in parallel a chunk at a time; while one
+/// chunk is counted (which must happen in order, on one thread), the next is prepared.
+fn count<'t>(
+    extractor: &mut Extractor,
+    lexicon: &Lexicon,
+    beads: impl Iterator<Item = (&'t str, &'t str)>,
+) {
+    const CHUNK: usize = 2048;
+    let prepare = |chunk: &[(&str, &str)]| -> Vec<PreparedBead> {
+        chunk
+            .par_iter()
+            .map(|(s, t)| PreparedBead::new(lexicon, s, t))
+            .collect()
+    };
+    let add = |extractor: &mut Extractor, prepared: Vec<PreparedBead>| {
+        for bead in prepared {
+            extractor.add_prepared(bead);
+        }
+    };
+    let mut beads = beads.peekable();
+    let mut pending: Vec<PreparedBead> = Vec::new();
+    while beads.peek().is_some() {
+        let chunk: Vec<(&str, &str)> = beads.by_ref().take(CHUNK).collect();
+        let (prepared, ()) = rayon::join(
+            || prepare(&chunk),
+            || add(extractor, std::mem::take(&mut pending)),
+        );
+        pending = prepared;
+    }
+    add(extractor, pending);
 }
 
 /// The (source, target) texts of padan's own aligned output: `--format jsonl` or `tsv`.
