@@ -8,14 +8,16 @@
 //! positions in the file, so a shard's ids are remapped by term key when merged; a term's
 //! first appearance in the merge is its first appearance in the corpus, which keeps ids, and
 //! with them every tie-break, the same as in a single run. The one difference a sharded run can
-//! show is pruning: a shard that held more than [`MAX_PAIRS`] pairs dropped its singletons.
+//! show is pruning: a shard (or a merge) that went over the counting budget
+//! ([`PAIR_BUDGET`](super::extract::PAIR_BUDGET)) dropped its rarest pairs, as one run over a
+//! corpus that large would have, but at other moments.
 
 use std::io::{self, BufRead, Write};
 
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use super::extract::{Extractor, PairCount, SideCounts, Term, MAX_PAIRS};
+use super::extract::{Extractor, PairCount, SideCounts, Term};
 use crate::error::Error;
 
 /// The format name in the header line.
@@ -30,7 +32,7 @@ enum Record {
         format: String,
         version: u32,
         beads: u32,
-        pruned: bool,
+        pruned_below: u32,
     },
     Term {
         side: Side,
@@ -82,8 +84,8 @@ impl Extractor<'_> {
         line(&Record::Header {
             format: FORMAT.to_owned(),
             version: VERSION,
-            beads: self.beads.len() as u32,
-            pruned: self.pruned,
+            beads: self.bead_count,
+            pruned_below: self.pruned_below,
         })?;
         for (side, counts) in [(Side::Source, &self.source), (Side::Target, &self.target)] {
             for term in &counts.terms {
@@ -114,7 +116,9 @@ impl Extractor<'_> {
         examples.sort_unstable();
         examples.dedup();
         for bead in examples {
-            let (source, target) = &self.beads[bead as usize];
+            let Some((source, target)) = self.examples.get(&bead) else {
+                continue;
+            };
             line(&Record::Bead {
                 bead,
                 source: source.clone(),
@@ -127,7 +131,7 @@ impl Extractor<'_> {
     /// Adds the counts of a file written by [`Extractor::write_counts`], as if its beads had
     /// been counted after the ones already held. `file` names the input in errors.
     pub fn merge_counts(&mut self, input: impl BufRead, file: &str) -> crate::Result<()> {
-        let offset = self.beads.len() as u32;
+        let offset = self.bead_count;
         let mut beads: Option<u32> = None;
         // Shard term id -> merged term id, per side.
         let mut source_ids: Vec<u32> = Vec::new();
@@ -167,7 +171,7 @@ impl Extractor<'_> {
                     format,
                     version,
                     beads: count,
-                    pruned,
+                    pruned_below,
                 } => {
                     if beads.is_some() {
                         return Err(Error::malformed(
@@ -186,9 +190,8 @@ impl Extractor<'_> {
                         ));
                     }
                     beads = Some(count);
-                    self.pruned |= pruned;
-                    self.beads
-                        .resize(self.beads.len() + count as usize, Default::default());
+                    self.pruned_below = self.pruned_below.max(pruned_below);
+                    self.bead_count += count;
                 }
                 Record::Term {
                     side,
@@ -256,7 +259,7 @@ impl Extractor<'_> {
                             ),
                         ));
                     }
-                    self.beads[(offset + bead) as usize] = (source, target);
+                    self.examples.insert(offset + bead, (source, target));
                 }
             }
         }
@@ -267,10 +270,7 @@ impl Extractor<'_> {
                 "the counts file is empty; give files written by padan glossary --counts-out",
             ));
         }
-        if self.pairs.len() > MAX_PAIRS {
-            self.pairs.retain(|_, p| p.count > 1);
-            self.pruned = true;
-        }
+        self.prune_if_over_budget();
         Ok(())
     }
 }
@@ -413,12 +413,12 @@ mod tests {
             ),
             ("not json\n", "x:1: not a counts record"),
             (
-                "{\"record\":\"header\",\"format\":\"padan-glossary-counts\",\"version\":1,\"beads\":1,\"pruned\":false}\n\
+                "{\"record\":\"header\",\"format\":\"padan-glossary-counts\",\"version\":1,\"beads\":1,\"pruned_below\":0}\n\
                  {\"record\":\"pair\",\"source\":0,\"target\":0,\"count\":1,\"first_bead\":0}\n",
                 "x:2: a pair names a term the file does not list before it",
             ),
             (
-                "{\"record\":\"header\",\"format\":\"padan-glossary-counts\",\"version\":9,\"beads\":1,\"pruned\":false}\n",
+                "{\"record\":\"header\",\"format\":\"padan-glossary-counts\",\"version\":9,\"beads\":1,\"pruned_below\":0}\n",
                 "x:1: padan-glossary-counts version 9 is not a format this padan reads",
             ),
         ];

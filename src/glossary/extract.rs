@@ -29,8 +29,12 @@ pub const SINGLETON_CORPUS_LIMIT: f64 = 2_000.0;
 pub const MAX_VARIANTS: usize = 3;
 /// A further translation of a term must score at least this share of its best one.
 pub const VARIANT_SHARE: f64 = 0.35;
-/// Pair counts are pruned (pairs seen once dropped) when more than this many are held.
-pub const MAX_PAIRS: usize = 40_000_000;
+/// Distinct pairs held before the counts are pruned (the rarest pairs dropped, then terms no
+/// kept pair uses): what bounds the memory of counting, whatever the corpus size. About 30
+/// bytes a pair; 2,000,000 holds every pair of a 20,000-bead corpus without pruning.
+pub const PAIR_BUDGET: usize = 6_000_000;
+/// Distinct terms held on one side before the counts are pruned. Some 200 bytes a term.
+pub const TERM_BUDGET: usize = 1_500_000;
 
 /// What kind of entry a pair is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -120,6 +124,38 @@ pub(super) struct SideCounts {
 }
 
 impl SideCounts {
+    /// Keeps the terms `used` by a pair, and those seen at least `threshold` times (raised
+    /// until at most `budget` remain), in their order; returns each old id's new id
+    /// (`u32::MAX` for a dropped term).
+    fn compact(&mut self, used: &[bool], threshold: u32, budget: usize) -> Vec<u32> {
+        let mut threshold = threshold;
+        let keep = |threshold: u32| -> Vec<bool> {
+            self.terms
+                .iter()
+                .zip(used)
+                .map(|(t, &u)| u || t.count >= threshold)
+                .collect()
+        };
+        let mut kept = keep(threshold);
+        while kept.iter().filter(|&&k| k).count() > budget.max(used.iter().filter(|&&u| u).count())
+        {
+            threshold += 1;
+            kept = keep(threshold);
+        }
+        let mut ids = vec![u32::MAX; self.terms.len()];
+        let terms = std::mem::take(&mut self.terms);
+        self.ids.clear();
+        for (old, (term, keep)) in terms.into_iter().zip(kept).enumerate() {
+            if keep {
+                ids[old] = self.terms.len() as u32;
+                self.ids.insert(term.key_words.join(" "), ids[old]);
+                self.terms.push(term);
+            }
+        }
+        self.ids.shrink_to_fit();
+        ids
+    }
+
     /// For each term, the longer terms that contain it as a run of words.
     fn supers(&self) -> FxHashMap<u32, Vec<u32>> {
         let mut out: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
@@ -185,10 +221,14 @@ pub struct Extractor<'a> {
     pub(super) source: SideCounts,
     pub(super) target: SideCounts,
     pub(super) pairs: FxHashMap<(u32, u32), PairCount>,
-    /// Every bead counted, in order (a pair's example is its first bead). Beads read from a
-    /// counts file that no pair points to are kept as empty strings.
-    pub(super) beads: Vec<(String, String)>,
-    pub(super) pruned: bool,
+    /// Beads counted.
+    pub(super) bead_count: u32,
+    /// The texts of the beads some pair points to as its first (its example), by bead number.
+    pub(super) examples: FxHashMap<u32, (String, String)>,
+    /// The lowest count a pair needed to survive pruning (0: never pruned).
+    pub(super) pruned_below: u32,
+    pub(super) pair_budget: usize,
+    pub(super) term_budget: usize,
 }
 
 /// Per distinct source word: the English stems the lexicon gives it, and its cognate key.
@@ -251,8 +291,11 @@ impl<'a> Extractor<'a> {
             source: SideCounts::default(),
             target: SideCounts::default(),
             pairs: FxHashMap::default(),
-            beads: Vec::new(),
-            pruned: false,
+            bead_count: 0,
+            examples: FxHashMap::default(),
+            pruned_below: 0,
+            pair_budget: PAIR_BUDGET,
+            term_budget: TERM_BUDGET,
         }
     }
 
@@ -338,30 +381,80 @@ impl<'a> Extractor<'a> {
         if s.is_empty() || t.is_empty() {
             return;
         }
-        let index = self.beads.len() as u32;
-        self.beads.push((bead.source, bead.target));
+        let index = self.bead_count;
+        self.bead_count += 1;
         for &id in &s {
             self.source.terms[id as usize].count += 1;
         }
         for &id in &t {
             self.target.terms[id as usize].count += 1;
         }
+        let mut first = false;
         for &a in &s {
             for &b in &t {
                 self.pairs
                     .entry((a, b))
                     .and_modify(|p| p.count += 1)
-                    .or_insert(PairCount {
-                        count: 1,
-                        first_bead: index,
+                    .or_insert_with(|| {
+                        first = true;
+                        PairCount {
+                            count: 1,
+                            first_bead: index,
+                        }
                     });
             }
         }
-        if self.pairs.len() > MAX_PAIRS {
-            // Bounded memory: pairs seen once so far are the least likely to matter.
-            self.pairs.retain(|_, p| p.count > 1);
-            self.pruned = true;
+        if first {
+            self.examples.insert(index, (bead.source, bead.target));
         }
+        self.prune_if_over_budget();
+    }
+
+    /// Sets how many distinct pairs and terms (per side) are held before pruning; for tests
+    /// and for memory-tight runs.
+    pub fn with_budget(mut self, pairs: usize, terms: usize) -> Self {
+        self.pair_budget = pairs.max(2);
+        self.term_budget = terms.max(2);
+        self
+    }
+
+    /// Keeps memory bounded: past the budget, drops the rarest pairs (count below 2, then 3,
+    /// ... until at most half the budget is left), then the terms no kept pair uses and seen
+    /// less often, and the examples no kept pair points to. A dropped pair that comes back
+    /// counts again from one, so counts of rare pairs in a huge corpus are lower bounds.
+    pub(super) fn prune_if_over_budget(&mut self) {
+        let over = self.pairs.len() > self.pair_budget
+            || self.source.terms.len() > self.term_budget
+            || self.target.terms.len() > self.term_budget;
+        if !over {
+            return;
+        }
+        let mut threshold = 2;
+        loop {
+            self.pairs.retain(|_, p| p.count >= threshold);
+            if self.pairs.len() <= self.pair_budget / 2 {
+                break;
+            }
+            threshold += 1;
+        }
+        self.pruned_below = self.pruned_below.max(threshold);
+        let (mut used_source, mut used_target) = (
+            vec![false; self.source.terms.len()],
+            vec![false; self.target.terms.len()],
+        );
+        for &(a, b) in self.pairs.keys() {
+            used_source[a as usize] = true;
+            used_target[b as usize] = true;
+        }
+        let budget = self.term_budget / 2;
+        let source_ids = self.source.compact(&used_source, threshold, budget);
+        let target_ids = self.target.compact(&used_target, threshold, budget);
+        self.pairs = std::mem::take(&mut self.pairs)
+            .into_iter()
+            .map(|((a, b), p)| ((source_ids[a as usize], target_ids[b as usize]), p))
+            .collect();
+        let kept: rustc_hash::FxHashSet<u32> = self.pairs.values().map(|p| p.first_bead).collect();
+        self.examples.retain(|bead, _| kept.contains(bead));
     }
 
     /// What word-level evidence needs of every word of the candidate terms, worked out once
@@ -495,7 +588,7 @@ impl<'a> Extractor<'a> {
 
     /// Scores, links and returns the entries, best first (ties by source, then target term).
     pub fn finish(self) -> Vec<Entry> {
-        let n = self.beads.len() as f64;
+        let n = self.bead_count as f64;
         struct Scored {
             source: u32,
             target: u32,
@@ -681,7 +774,11 @@ impl<'a> Extractor<'a> {
                     &self.target.terms[pair.target as usize],
                 );
                 let (source_term, target_term) = (s.surface(), t.surface());
-                let (example_source, example_target) = self.beads[pair.first_bead as usize].clone();
+                let (example_source, example_target) = self
+                    .examples
+                    .get(&pair.first_bead)
+                    .cloned()
+                    .unwrap_or_default();
                 Entry {
                     kind: kind_of(&source_term, &target_term, pair.similar),
                     source_term,
@@ -711,12 +808,17 @@ impl<'a> Extractor<'a> {
 
     /// Whether rare pairs were dropped to keep memory bounded.
     pub fn pruned(&self) -> bool {
-        self.pruned
+        self.pruned_below > 0
+    }
+
+    /// The count below which pairs were dropped to bound memory (0 when none were).
+    pub fn pruned_below(&self) -> u32 {
+        self.pruned_below
     }
 
     /// Number of beads counted.
     pub fn beads(&self) -> usize {
-        self.beads.len()
+        self.bead_count as usize
     }
 }
 
@@ -777,11 +879,54 @@ fn log_likelihood(both: f64, a: f64, b: f64, n: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::Lexicon;
 
     #[test]
     fn log_likelihood_is_zero_for_independence_and_grows_with_association() {
         assert!(log_likelihood(5.0, 10.0, 50.0, 100.0).abs() < 1e-9);
         assert!(log_likelihood(10.0, 10.0, 10.0, 100.0) > log_likelihood(5.0, 10.0, 10.0, 100.0));
+    }
+
+    #[test]
+    fn counts_stay_within_the_budget_and_keep_what_recurs() {
+        let lexicon = Lexicon::seed();
+        let mut extractor = Extractor::new(lexicon).with_budget(400, 150);
+        for k in 0..600 {
+            // Every bead has words of its own; every third one also the term that recurs.
+            // Words without digits (a number is never a term): k written in letters.
+            let letters: String = format!("{k:03}")
+                .bytes()
+                .map(|d| char::from(b'q' + (d - b'0')))
+                .collect();
+            let (s, t) = (
+                format!("kata{letters} benda{letters}"),
+                format!("word{letters} thing{letters}"),
+            );
+            if k % 3 == 0 {
+                extractor.add(
+                    &format!("Gedung Putih mengumumkan {s}."),
+                    &format!("The White House announced {t}."),
+                );
+            } else {
+                extractor.add(&format!("Kemudian {s}."), &format!("Then {t}."));
+            }
+            assert!(extractor.pairs.len() <= 400, "bead {k}");
+            assert!(extractor.source.terms.len() <= 150, "bead {k}");
+            assert!(extractor.target.terms.len() <= 150, "bead {k}");
+            assert!(extractor.examples.len() <= 400, "bead {k}");
+        }
+        assert!(extractor.pruned());
+        assert_eq!(extractor.beads(), 600);
+        let entries = extractor.finish();
+        // The recurring pair (always with its verb, so as one term) keeps its full count and
+        // its example; no pair seen once survives.
+        assert_eq!(entries[0].source_term, "Gedung Putih mengumumkan");
+        assert_eq!(entries[0].target_term, "White House announced");
+        assert_eq!(entries[0].count, 200);
+        assert!(entries[0]
+            .example_source
+            .starts_with("Gedung Putih mengumumkan"));
+        assert!(entries.iter().all(|e| e.count > 1));
     }
 
     #[test]

@@ -105,10 +105,13 @@ pub fn run(config: GlossaryConfig) -> padan::Result<ExitCode> {
         out.finish()?;
         return Ok(ExitCode::SUCCESS);
     }
-    let pruned = extractor.pruned();
+    let pruned_below = extractor.pruned_below();
     let entries = extractor.finish();
-    if pruned {
-        eprintln!("padan: note: the corpus is large; pairs seen once were dropped to bound memory");
+    if pruned_below > 0 {
+        eprintln!(
+            "padan: note: the corpus is large; to bound memory, pairs seen fewer than \
+             {pruned_below} times were dropped as counting went (their counts are lower bounds)"
+        );
     }
     let sheet = merge(&entries, reviewed.as_ref());
     let mut out = Output::create(config.output.as_deref(), &inputs)?;
