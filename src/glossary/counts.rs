@@ -237,13 +237,7 @@ impl Extractor<'_> {
                         ));
                     }
                     let first_bead = offset + first_bead;
-                    self.pairs
-                        .entry((a, b))
-                        .and_modify(|p| {
-                            p.count += count;
-                            p.first_bead = p.first_bead.min(first_bead);
-                        })
-                        .or_insert(PairCount { count, first_bead });
+                    self.pairs.add(a, b, count, first_bead);
                 }
                 Record::Bead {
                     bead,

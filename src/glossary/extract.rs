@@ -176,24 +176,25 @@ impl SideCounts {
     }
 
     fn intern(&mut self, candidate: Candidate) -> u32 {
-        let id = match self.ids.get(&candidate.key) {
+        let split = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
+        let id = match self.ids.get(candidate.key()) {
             Some(&id) => id,
             None => {
                 let id = self.terms.len() as u32;
                 self.terms.push(Term {
-                    key_words: candidate.stems,
-                    words: candidate.words,
+                    key_words: split(candidate.key()),
+                    words: split(candidate.words()),
                     ..Term::default()
                 });
-                self.ids.insert(candidate.key, id);
+                self.ids.insert(candidate.key().to_owned(), id);
                 id
             }
         };
         let surfaces = &mut self.terms[id as usize].surfaces;
-        match surfaces.get_mut(&candidate.surface) {
+        match surfaces.get_mut(candidate.surface()) {
             Some(n) => *n += 1,
             None => {
-                surfaces.insert(candidate.surface, 1);
+                surfaces.insert(candidate.surface().to_owned(), 1);
             }
         }
         id
@@ -204,6 +205,127 @@ impl SideCounts {
 pub(super) struct PairCount {
     pub(super) count: u32,
     pub(super) first_bead: u32,
+}
+
+/// Shards of the pair counts: 8.
+const PAIR_SHARDS: usize = 8;
+/// Beads are counted in segments that end at multiples of this bead number; the budget is
+/// checked at each end. Fixed points, so pruning, and so the output, never depends on how the
+/// beads were handed in (one at a time, by chunk, by --jobs).
+const SEGMENT: u32 = 1024;
+
+/// The shard of a pair: a multiplicative hash of both ids.
+fn shard_of(a: u32, b: u32) -> usize {
+    let key = ((u64::from(a) << 32) | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (key >> 61) as usize
+}
+
+/// Pair counts split into shards by a hash of the pair, so a segment of beads is counted on
+/// every core; which shard holds a pair changes nothing in the results.
+#[derive(Debug)]
+pub(super) struct PairCounts {
+    shards: Vec<FxHashMap<(u32, u32), PairCount>>,
+}
+
+impl Default for PairCounts {
+    fn default() -> Self {
+        PairCounts {
+            shards: (0..PAIR_SHARDS).map(|_| FxHashMap::default()).collect(),
+        }
+    }
+}
+
+impl PairCounts {
+    pub(super) fn len(&self) -> usize {
+        self.shards.iter().map(FxHashMap::len).sum()
+    }
+
+    pub(super) fn get(&self, a: u32, b: u32) -> Option<&PairCount> {
+        self.shards[shard_of(a, b)].get(&(a, b))
+    }
+
+    pub(super) fn iter(&self) -> impl Iterator<Item = (&(u32, u32), &PairCount)> {
+        self.shards.iter().flatten()
+    }
+
+    /// Adds `count` co-occurrences first seen in `first_bead` (merging counts files).
+    pub(super) fn add(&mut self, a: u32, b: u32, count: u32, first_bead: u32) {
+        self.shards[shard_of(a, b)]
+            .entry((a, b))
+            .and_modify(|p| {
+                p.count += count;
+                p.first_bead = p.first_bead.min(first_bead);
+            })
+            .or_insert(PairCount { count, first_bead });
+    }
+
+    /// Counts every (source term, target term) pair of each bead, in bead order; returns the
+    /// beads where some pair was seen first, in order.
+    fn count(&mut self, beads: &[(Vec<u32>, Vec<u32>, u32)]) -> Vec<u32> {
+        let products: usize = beads.iter().map(|(s, t, _)| s.len() * t.len()).sum();
+        let count_shard = |k: usize, shard: &mut FxHashMap<(u32, u32), PairCount>| {
+            let mut firsts = Vec::new();
+            for (s, t, bead) in beads {
+                let mut first = false;
+                for &a in s {
+                    for &b in t {
+                        if shard_of(a, b) != k {
+                            continue;
+                        }
+                        shard
+                            .entry((a, b))
+                            .and_modify(|p| p.count += 1)
+                            .or_insert_with(|| {
+                                first = true;
+                                PairCount {
+                                    count: 1,
+                                    first_bead: *bead,
+                                }
+                            });
+                    }
+                }
+                if first {
+                    firsts.push(*bead);
+                }
+            }
+            firsts
+        };
+        // Below some thousands of pairs, threads cost more than they save.
+        let firsts: Vec<Vec<u32>> = if products < 20_000 {
+            self.shards
+                .iter_mut()
+                .enumerate()
+                .map(|(k, shard)| count_shard(k, shard))
+                .collect()
+        } else {
+            self.shards
+                .par_iter_mut()
+                .enumerate()
+                .map(|(k, shard)| count_shard(k, shard))
+                .collect()
+        };
+        let mut firsts: Vec<u32> = firsts.into_iter().flatten().collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        firsts
+    }
+
+    /// Keeps the pairs `keep` says to.
+    fn retain(&mut self, keep: impl Fn(&PairCount) -> bool + Sync) {
+        self.shards
+            .par_iter_mut()
+            .for_each(|shard| shard.retain(|_, p| keep(p)));
+    }
+
+    /// Gives every pair new term ids (after terms were compacted).
+    fn remap(&mut self, source_ids: &[u32], target_ids: &[u32]) {
+        let old = std::mem::take(&mut self.shards);
+        *self = PairCounts::default();
+        for ((a, b), p) in old.into_iter().flatten() {
+            let (a, b) = (source_ids[a as usize], target_ids[b as usize]);
+            self.shards[shard_of(a, b)].insert((a, b), p);
+        }
+    }
 }
 
 /// Collects term co-occurrences over aligned beads, then proposes entries.
@@ -220,7 +342,7 @@ pub struct Extractor<'a> {
     lexicon: &'a Lexicon,
     pub(super) source: SideCounts,
     pub(super) target: SideCounts,
-    pub(super) pairs: FxHashMap<(u32, u32), PairCount>,
+    pub(super) pairs: PairCounts,
     /// Beads counted.
     pub(super) bead_count: u32,
     /// The texts of the beads some pair points to as its first (its example), by bead number.
@@ -229,6 +351,8 @@ pub struct Extractor<'a> {
     pub(super) pruned_below: u32,
     pub(super) pair_budget: usize,
     pub(super) term_budget: usize,
+    /// Beads between budget checks.
+    pub(super) segment: u32,
 }
 
 /// Per distinct source word: the English stems the lexicon gives it, and its cognate key.
@@ -245,12 +369,30 @@ struct Evidence<'e> {
 }
 
 /// A candidate term of a bead, before it is counted.
+///
+/// One string holds its key (stems joined by spaces: what inflected forms share), its
+/// lower-case words and its surface form, one after the other: a single allocation, since
+/// millions of candidates pass through the one counting thread.
 struct Candidate {
-    /// Stems joined by spaces: what inflected forms share.
-    key: String,
-    words: Vec<String>,
-    stems: Vec<String>,
-    surface: String,
+    text: String,
+    /// Where the key ends and the words start.
+    key_end: usize,
+    /// Where the words end and the surface starts.
+    words_end: usize,
+}
+
+impl Candidate {
+    fn key(&self) -> &str {
+        &self.text[..self.key_end]
+    }
+
+    fn words(&self) -> &str {
+        &self.text[self.key_end..self.words_end]
+    }
+
+    fn surface(&self) -> &str {
+        &self.text[self.words_end..]
+    }
 }
 
 /// A bead tokenized, stemmed and cut into candidate terms: the costly part of counting, which
@@ -290,12 +432,13 @@ impl<'a> Extractor<'a> {
             lexicon,
             source: SideCounts::default(),
             target: SideCounts::default(),
-            pairs: FxHashMap::default(),
+            pairs: PairCounts::default(),
             bead_count: 0,
             examples: FxHashMap::default(),
             pruned_below: 0,
             pair_budget: PAIR_BUDGET,
             term_budget: TERM_BUDGET,
+            segment: SEGMENT,
         }
     }
 
@@ -343,16 +486,23 @@ impl<'a> Extractor<'a> {
                 {
                     break;
                 }
-                let stems: Vec<String> = span.iter().map(|w| w.stem.clone()).collect();
+                let mut text = String::new();
+                let mut join = |part: &dyn Fn(&Word) -> &str| {
+                    for (k, w) in span.iter().enumerate() {
+                        if k > 0 {
+                            text.push(' ');
+                        }
+                        text.push_str(part(w));
+                    }
+                    text.len()
+                };
+                let key_end = join(&|w| &w.stem);
+                let words_end = join(&|w| &w.lower);
+                join(&|w| &w.surface);
                 out.push(Candidate {
-                    key: stems.join(" "),
-                    words: span.iter().map(|w| w.lower.clone()).collect(),
-                    stems,
-                    surface: span
-                        .iter()
-                        .map(|w| w.surface.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                    text,
+                    key_end,
+                    words_end,
                 });
             }
         }
@@ -376,45 +526,58 @@ impl<'a> Extractor<'a> {
     /// Counts a bead prepared with [`PreparedBead::new`] (possibly on another thread): the
     /// same as [`Extractor::add`] on its texts.
     pub fn add_prepared(&mut self, bead: PreparedBead) {
-        let s = Self::intern_all(bead.source_terms, &mut self.source);
-        let t = Self::intern_all(bead.target_terms, &mut self.target);
-        if s.is_empty() || t.is_empty() {
-            return;
-        }
-        let index = self.bead_count;
-        self.bead_count += 1;
-        for &id in &s {
-            self.source.terms[id as usize].count += 1;
-        }
-        for &id in &t {
-            self.target.terms[id as usize].count += 1;
-        }
-        let mut first = false;
-        for &a in &s {
-            for &b in &t {
-                self.pairs
-                    .entry((a, b))
-                    .and_modify(|p| p.count += 1)
-                    .or_insert_with(|| {
-                        first = true;
-                        PairCount {
-                            count: 1,
-                            first_bead: index,
-                        }
-                    });
-            }
-        }
-        if first {
-            self.examples.insert(index, (bead.source, bead.target));
-        }
-        self.prune_if_over_budget();
+        self.add_all(vec![bead]);
     }
 
-    /// Sets how many distinct pairs and terms (per side) are held before pruning; for tests
-    /// and for memory-tight runs.
-    pub fn with_budget(mut self, pairs: usize, terms: usize) -> Self {
+    /// Counts beads prepared with [`PreparedBead::new`], in order: the same as adding them
+    /// one by one, with the pair counts of a segment updated on every core.
+    pub fn add_all(&mut self, beads: Vec<PreparedBead>) {
+        let mut beads = beads.into_iter().peekable();
+        while beads.peek().is_some() {
+            // Up to the next multiple of SEGMENT (in beads counted, those with terms on both
+            // sides), then the budget is checked.
+            let mut segment = Vec::new();
+            let mut texts = Vec::new();
+            let room = self.segment - self.bead_count % self.segment;
+            while segment.len() < room as usize {
+                let Some(bead) = beads.next() else { break };
+                let s = Self::intern_all(bead.source_terms, &mut self.source);
+                let t = Self::intern_all(bead.target_terms, &mut self.target);
+                if s.is_empty() || t.is_empty() {
+                    continue;
+                }
+                let index = self.bead_count + segment.len() as u32;
+                for &id in &s {
+                    self.source.terms[id as usize].count += 1;
+                }
+                for &id in &t {
+                    self.target.terms[id as usize].count += 1;
+                }
+                segment.push((s, t, index));
+                texts.push((bead.source, bead.target));
+            }
+            let start = self.bead_count;
+            self.bead_count += segment.len() as u32;
+            let firsts = self.pairs.count(&segment);
+            let mut texts: Vec<Option<(String, String)>> = texts.into_iter().map(Some).collect();
+            for bead in firsts {
+                if let Some(text) = texts[(bead - start) as usize].take() {
+                    self.examples.insert(bead, text);
+                }
+            }
+            if self.bead_count % self.segment == 0 {
+                self.prune_if_over_budget();
+            }
+        }
+    }
+
+    /// Sets how many distinct pairs and terms (per side) are held before pruning, checked
+    /// every `every` beads (so a check may find up to one segment's new pairs over the
+    /// budget); for tests and for memory-tight runs.
+    pub fn with_budget(mut self, pairs: usize, terms: usize, every: u32) -> Self {
         self.pair_budget = pairs.max(2);
         self.term_budget = terms.max(2);
+        self.segment = every.max(1);
         self
     }
 
@@ -431,7 +594,7 @@ impl<'a> Extractor<'a> {
         }
         let mut threshold = 2;
         loop {
-            self.pairs.retain(|_, p| p.count >= threshold);
+            self.pairs.retain(|p| p.count >= threshold);
             if self.pairs.len() <= self.pair_budget / 2 {
                 break;
             }
@@ -442,18 +605,16 @@ impl<'a> Extractor<'a> {
             vec![false; self.source.terms.len()],
             vec![false; self.target.terms.len()],
         );
-        for &(a, b) in self.pairs.keys() {
+        for (&(a, b), _) in self.pairs.iter() {
             used_source[a as usize] = true;
             used_target[b as usize] = true;
         }
         let budget = self.term_budget / 2;
         let source_ids = self.source.compact(&used_source, threshold, budget);
         let target_ids = self.target.compact(&used_target, threshold, budget);
-        self.pairs = std::mem::take(&mut self.pairs)
-            .into_iter()
-            .map(|((a, b), p)| ((source_ids[a as usize], target_ids[b as usize]), p))
-            .collect();
-        let kept: rustc_hash::FxHashSet<u32> = self.pairs.values().map(|p| p.first_bead).collect();
+        self.pairs.remap(&source_ids, &target_ids);
+        let kept: rustc_hash::FxHashSet<u32> =
+            self.pairs.iter().map(|(_, p)| p.first_bead).collect();
         self.examples.retain(|bead, _| kept.contains(bead));
     }
 
@@ -598,6 +759,7 @@ impl<'a> Extractor<'a> {
             first_bead: u32,
             similar: f64,
         }
+
         let evidence = self.evidence();
         let listings: Vec<Vec<&str>> = self
             .source
@@ -692,13 +854,18 @@ impl<'a> Extractor<'a> {
             let tb = wider(&target_supers, b, cb, &self.target);
             sa.iter().any(|&x| {
                 tb.iter().any(|&y| {
-                    (x, y) != (a, b) && self.pairs.get(&(x, y)).is_some_and(|p| p.count == count)
+                    (x, y) != (a, b) && self.pairs.get(x, y).is_some_and(|p| p.count == count)
                 })
             })
         };
         // Only counts of two or more say "always together"; a singleton is inside many others.
-        scored.retain(|p| p.count < 2 || !subsumed(p.source, p.target, p.count));
-        scored.sort_by(|x, y| {
+        let keep: Vec<bool> = scored
+            .par_iter()
+            .map(|p| p.count < 2 || !subsumed(p.source, p.target, p.count))
+            .collect();
+        let mut keep = keep.into_iter();
+        scored.retain(|_| keep.next().unwrap_or(true));
+        scored.par_sort_by(|x, y| {
             y.score
                 .total_cmp(&x.score)
                 .then(y.length.cmp(&x.length))
@@ -890,7 +1057,7 @@ mod tests {
     #[test]
     fn counts_stay_within_the_budget_and_keep_what_recurs() {
         let lexicon = Lexicon::seed();
-        let mut extractor = Extractor::new(lexicon).with_budget(400, 150);
+        let mut extractor = Extractor::new(lexicon).with_budget(400, 150, 8);
         for k in 0..600 {
             // Every bead has words of its own; every third one also the term that recurs.
             // Words without digits (a number is never a term): k written in letters.
@@ -910,10 +1077,11 @@ mod tests {
             } else {
                 extractor.add(&format!("Kemudian {s}."), &format!("Then {t}."));
             }
-            assert!(extractor.pairs.len() <= 400, "bead {k}");
-            assert!(extractor.source.terms.len() <= 150, "bead {k}");
-            assert!(extractor.target.terms.len() <= 150, "bead {k}");
-            assert!(extractor.examples.len() <= 400, "bead {k}");
+            // The budget, and what the beads since the last check (at most 8) added.
+            assert!(extractor.pairs.len() <= 400 + 8 * 25, "bead {k}");
+            assert!(extractor.source.terms.len() <= 150 + 8 * 7, "bead {k}");
+            assert!(extractor.target.terms.len() <= 150 + 8 * 7, "bead {k}");
+            assert!(extractor.examples.len() <= 400 + 8, "bead {k}");
         }
         assert!(extractor.pruned());
         assert_eq!(extractor.beads(), 600);

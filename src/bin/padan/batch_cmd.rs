@@ -39,6 +39,9 @@ struct Job {
     target: PathBuf,
 }
 
+/// A pair aligned, or why not.
+type AlignResult = Result<Aligned, Error>;
+
 /// A pair that failed, by name, and why.
 type Failure = (String, String);
 
@@ -154,67 +157,53 @@ pub fn run(config: BatchConfig) -> padan::Result<ExitCode> {
         extension: options.extension(),
         progress: Progress::start(jobs.len(), config.quiet),
     };
-    let mut extractor = Extractor::new(&lexicon);
-    let mut summary = vec![SUMMARY_HEADER.to_owned()];
-    let mut corpus: Vec<(String, Aligned)> = Vec::new();
-    let mut resumed = 0;
+    let mut collector = Collector {
+        context: &context,
+        pool: &pool,
+        options: &options,
+        extractor: config.glossary_out.then(|| Extractor::new(&lexicon)),
+        summary: vec![SUMMARY_HEADER.to_owned()],
+        corpus: Vec::new(),
+        failures: Vec::new(),
+        resumed: 0,
+    };
+    // While one chunk's outputs are written and counted (in job order, on one thread), the
+    // workers align the next: the serial part no longer leaves the cores idle.
+    let mut pending: Option<(&[Job], Vec<AlignResult>)> = None;
     for chunk in jobs.chunks(CHUNK_PER_JOB * config.jobs) {
-        let results: Vec<Result<Aligned, Error>> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|job| align_job(job, &context))
-                .collect()
-        });
-        // Written in job order, whatever finished first: the same bytes for any --jobs.
-        for (job, result) in chunk.iter().zip(results) {
-            let written = result.and_then(|aligned| {
-                if aligned.resumed {
-                    resumed += 1;
-                    return Ok(aligned);
-                }
-                let output_name = format!("{}.{}", job.name, options.extension());
-                let path = out_dir.join(&output_name);
-                let path = path.to_string_lossy().into_owned();
-                let inputs = [
-                    job.source.to_string_lossy().into_owned(),
-                    job.target.to_string_lossy().into_owned(),
-                ];
-                let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
-                let mut out = Output::create(Some(&path), &inputs)?;
-                write_pair(
-                    &options,
-                    &job.name,
-                    aligned.pair(),
-                    &aligned.flags,
-                    &mut out,
-                )
-                .and_then(|()| out.flush())
-                .map_err(|e| out.error(e))?;
-                out.finish()?;
-                // Only once the output is in place: a record means a complete output.
-                let stamp = resume::Stamp {
-                    settings: &context.settings,
-                    source: aligned.stamp.0.clone(),
-                    target: aligned.stamp.1.clone(),
-                    output: &output_name,
-                };
-                resume::write(&out_dir, &job.name, &stamp, &aligned.beads)?;
-                Ok(aligned)
+        let previous = pending.take();
+        let results = std::thread::scope(|scope| {
+            let collecting = previous.map(|(jobs, results)| {
+                let collector = &mut collector;
+                scope.spawn(move || collector.collect(jobs, results))
             });
-            match written {
-                Ok(mut aligned) => {
-                    for bead in std::mem::take(&mut aligned.prepared) {
-                        extractor.add_prepared(bead);
-                    }
-                    summary.push(summary_line(&job.name, &aligned));
-                    if matches!(config.format, AlignFormat::Xlsx) {
-                        corpus.push((job.name.clone(), aligned));
-                    }
-                }
-                Err(e) => failures.push((job.name.clone(), e.to_string())),
+            let results: Vec<Result<Aligned, Error>> = pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|job| align_job(job, &context))
+                    .collect()
+            });
+            if let Some(handle) = collecting {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             }
-        }
+            results
+        });
+        pending = Some((chunk, results));
     }
+    if let Some((jobs, results)) = pending {
+        collector.collect(jobs, results);
+    }
+    let Collector {
+        extractor,
+        mut summary,
+        corpus,
+        failures: collected,
+        resumed,
+        ..
+    } = collector;
+    failures.extend(collected);
     if let Some(progress) = &context.progress {
         progress.bar.finish_and_clear();
     }
@@ -234,9 +223,11 @@ pub fn run(config: BatchConfig) -> padan::Result<ExitCode> {
             .map_err(|e| out.error(e))?;
         out.finish()
     };
-    let entries = extractor.finish();
-    let sheet = merge(&entries, None);
-    written("glossary.csv", &mut |out| write_csv(&sheet, out))?;
+    if let Some(extractor) = extractor {
+        let entries = pool.install(|| extractor.finish());
+        let sheet = merge(&entries, None);
+        written("glossary.csv", &mut |out| write_csv(&sheet, out))?;
+    }
     written("summary.tsv", &mut |out| {
         summary.iter().try_for_each(|line| writeln!(out, "{line}"))
     })?;
@@ -261,8 +252,13 @@ pub fn run(config: BatchConfig) -> padan::Result<ExitCode> {
             String::new()
         };
         eprintln!(
-            "padan batch: {done} pair(s) aligned{resumed}, {} failed; outputs, glossary.csv and summary.tsv in {}",
+            "padan batch: {done} pair(s) aligned{resumed}, {} failed; outputs, {}summary.tsv in {}",
             failures.len(),
+            if config.glossary_out {
+                "glossary.csv and "
+            } else {
+                ""
+            },
             config.out_dir
         );
     }
@@ -271,6 +267,79 @@ pub fn run(config: BatchConfig) -> padan::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// What the run keeps of each finished pair: its output, its counts, its summary line.
+struct Collector<'a> {
+    context: &'a Context<'a>,
+    pool: &'a rayon::ThreadPool,
+    options: &'a FormatOptions,
+    extractor: Option<Extractor<'a>>,
+    summary: Vec<String>,
+    corpus: Vec<(String, Aligned)>,
+    failures: Vec<Failure>,
+    resumed: usize,
+}
+
+impl Collector<'_> {
+    /// Writes the outputs of a chunk of pairs and counts them, in job order, whatever
+    /// finished first: the same bytes for any --jobs.
+    fn collect(&mut self, jobs: &[Job], results: Vec<Result<Aligned, Error>>) {
+        // The chunk's beads are counted together, so counting itself runs on every core.
+        let mut prepared = Vec::new();
+        for (job, result) in jobs.iter().zip(results) {
+            match result.and_then(|aligned| self.write(job, aligned)) {
+                Ok(mut aligned) => {
+                    prepared.append(&mut aligned.prepared);
+                    self.summary.push(summary_line(&job.name, &aligned));
+                    if matches!(self.context.config.format, AlignFormat::Xlsx) {
+                        self.corpus.push((job.name.clone(), aligned));
+                    }
+                }
+                Err(e) => self.failures.push((job.name.clone(), e.to_string())),
+            }
+        }
+        if let Some(extractor) = &mut self.extractor {
+            // On the run's pool: --jobs bounds every thread padan uses.
+            self.pool.install(|| extractor.add_all(prepared));
+        }
+    }
+
+    /// Writes a pair's output, then its record for --resume (a kept pair has both).
+    fn write(&mut self, job: &Job, aligned: Aligned) -> Result<Aligned, Error> {
+        if aligned.resumed {
+            self.resumed += 1;
+            return Ok(aligned);
+        }
+        let output_name = format!("{}.{}", job.name, self.options.extension());
+        let out_dir = self.context.out_dir;
+        let path = out_dir.join(&output_name).to_string_lossy().into_owned();
+        let inputs = [
+            job.source.to_string_lossy().into_owned(),
+            job.target.to_string_lossy().into_owned(),
+        ];
+        let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+        let mut out = Output::create(Some(&path), &inputs)?;
+        write_pair(
+            self.options,
+            &job.name,
+            aligned.pair(),
+            &aligned.flags,
+            &mut out,
+        )
+        .and_then(|()| out.flush())
+        .map_err(|e| out.error(e))?;
+        out.finish()?;
+        // Only once the output is in place: a record means a complete output.
+        let stamp = resume::Stamp {
+            settings: &self.context.settings,
+            source: aligned.stamp.0.clone(),
+            target: aligned.stamp.1.clone(),
+            output: &output_name,
+        };
+        resume::write(out_dir, &job.name, &stamp, &aligned.beads)?;
+        Ok(aligned)
+    }
 }
 
 const SUMMARY_HEADER: &str = "pair\tstatus\tsource_segments\ttarget_segments\tbeads\tbeads_1_1\tbeads_merged\tbeads_unaligned\tlow_confidence\treason";
@@ -337,18 +406,21 @@ fn align_job(job: &Job, context: &Context) -> Result<Aligned, Error> {
     // Tokenizing and stemming for the glossary happen here, on the worker; only the counting
     // is left for the thread that writes the outputs in order.
     let pair = aligned.pair();
-    let prepared = pair
-        .beads
-        .iter()
-        .filter(|b| !b.source.is_empty() && !b.target.is_empty())
-        .map(|b| {
-            PreparedBead::new(
-                context.lexicon,
-                &pair.source.joined(&b.source),
-                &pair.target.joined(&b.target),
-            )
-        })
-        .collect();
+    let prepared = if !config.glossary_out {
+        Vec::new()
+    } else {
+        pair.beads
+            .iter()
+            .filter(|b| !b.source.is_empty() && !b.target.is_empty())
+            .map(|b| {
+                PreparedBead::new(
+                    context.lexicon,
+                    &pair.source.joined(&b.source),
+                    &pair.target.joined(&b.target),
+                )
+            })
+            .collect()
+    };
     aligned.prepared = prepared;
     if let Some(progress) = &context.progress {
         progress.pair_done(segments.0 + segments.1);

@@ -163,6 +163,9 @@ pub struct BatchArgs {
     /// No progress bar and no closing summary line (failures are still reported).
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Do not build OUT/glossary.csv (the corpus glossary is the serial part of a batch).
+    #[arg(long)]
+    pub no_glossary: bool,
     #[command(flatten)]
     pub input: InputArgs,
 }
@@ -185,6 +188,8 @@ pub struct BatchConfig {
     pub force: bool,
     pub resume: bool,
     pub quiet: bool,
+    /// Build the corpus glossary (OUT/glossary.csv).
+    pub glossary_out: bool,
 }
 
 impl BatchArgs {
@@ -216,6 +221,7 @@ impl BatchArgs {
             force: self.force,
             resume: self.resume,
             quiet: self.quiet,
+            glossary_out: !self.no_glossary,
         })
     }
 }

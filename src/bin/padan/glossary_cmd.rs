@@ -146,11 +146,7 @@ fn count<'t>(
             .map(|(s, t)| PreparedBead::new(lexicon, s, t))
             .collect()
     };
-    let add = |extractor: &mut Extractor, prepared: Vec<PreparedBead>| {
-        for bead in prepared {
-            extractor.add_prepared(bead);
-        }
-    };
+    let add = |extractor: &mut Extractor, prepared: Vec<PreparedBead>| extractor.add_all(prepared);
     let mut beads = beads.peekable();
     let mut pending: Vec<PreparedBead> = Vec::new();
     while beads.peek().is_some() {
