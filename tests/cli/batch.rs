@@ -287,3 +287,15 @@ fn quiet_batch_prints_only_failures() {
         "{err}"
     );
 }
+
+#[test]
+fn no_glossary_skips_the_corpus_glossary_only() {
+    let dir = temp_dir();
+    corpus(dir.path());
+    let output = run(dir.path(), "out", &["--no-glossary"]);
+    assert!(stderr(&output)
+        .ends_with("padan batch: 3 pair(s) aligned, 3 failed; outputs, summary.tsv in out\n"));
+    assert!(!dir.path().join("out/glossary.csv").exists());
+    assert!(dir.path().join("out/a.tsv").exists());
+    assert!(dir.path().join("out/summary.tsv").exists());
+}

@@ -193,3 +193,48 @@ fn a_streamed_map_and_merged_reduce_give_the_glossary_of_one_run() {
     run(&["glossary", "a.id", "a.en", "b.id", "b.en", "-o", "one.csv"]);
     assert_eq!(read("merged.csv"), read("one.csv"));
 }
+
+#[test]
+fn a_mapper_exits_zero_with_exit_zero_and_an_empty_shard_counts_nothing() {
+    let dir = temp_dir();
+    fs::write(
+        dir.path().join("in.jsonl"),
+        [
+            record("1", "Harga naik 5 persen.", "Prices rose 5 percent."),
+            "{\"id\":2}\n".to_owned(),
+        ]
+        .concat(),
+    )
+    .expect("write");
+    let output = padan(
+        dir.path(),
+        &["align", "--jsonl-in", "in.jsonl", "--exit-zero"],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output).lines().count(), 2);
+    assert!(stderr(&output).contains("padan: in.jsonl:2: the record has no \"source\""));
+
+    // A partition with no records: an empty aligned shard, and counts of zero beads.
+    fs::write(dir.path().join("empty.jsonl"), "").expect("write");
+    let output = padan(dir.path(), &["align", "--jsonl-in", "empty.jsonl"]);
+    assert_eq!(
+        (output.status.code(), stdout(&output)),
+        (Some(0), String::new())
+    );
+    fs::write(dir.path().join("empty.aligned"), "").expect("write");
+    let output = padan(
+        dir.path(),
+        &[
+            "glossary",
+            "--from-aligned",
+            "empty.aligned",
+            "--counts-out",
+            "-",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "{\"record\":\"header\",\"format\":\"padan-glossary-counts\",\"version\":1,\"beads\":0,\"pruned_below\":0}\n"
+    );
+}

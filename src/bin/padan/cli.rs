@@ -46,7 +46,7 @@ pub enum Command {
         echoed); each output line is {\"id\":...,\"beads\":[...]} with beads as --format jsonl\n\
         writes them (spans into the record's strings), or {\"id\":...,\"error\":\"...\"} for a\n\
         record that cannot be aligned; the run goes on, reports it on stderr and exits 1 at\n\
-        the end. One record is held at a time."
+        the end (0 with --exit-zero, for mappers). One record is held at a time."
     )]
     Align(AlignArgs),
     /// Score test beads against gold beads (strict and lax precision, recall, F1).
@@ -423,6 +423,10 @@ pub struct AlignArgs {
     #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-",
           conflicts_with_all = ["source", "target", "format"])]
     pub jsonl_in: Option<String>,
+    /// With --jsonl-in: exit 0 even when some records failed (their lines hold the error), as
+    /// a Hadoop or Spark mapper must: a non-zero exit fails the whole task.
+    #[arg(long, requires = "jsonl_in")]
+    pub exit_zero: bool,
     /// Language of the source text.
     #[arg(long, default_value = "id")]
     pub source_lang: Lang,
@@ -488,13 +492,16 @@ pub struct AlignConfig {
 /// What `padan align` reads: two files, or a stream of JSON records.
 pub enum AlignInput {
     Pair { source: String, target: String },
-    Jsonl(String),
+    Jsonl { stream: String, exit_zero: bool },
 }
 
 impl AlignArgs {
     pub fn into_config(self) -> Result<AlignConfig, Error> {
         let input = match (self.jsonl_in, self.source, self.target) {
-            (Some(stream), _, _) => AlignInput::Jsonl(stream),
+            (Some(stream), _, _) => AlignInput::Jsonl {
+                stream,
+                exit_zero: self.exit_zero,
+            },
             (None, Some(source), Some(target)) => {
                 if source == "-" && target == "-" {
                     return Err(Error::Usage(

@@ -83,7 +83,11 @@ pub fn run(config: GlossaryConfig) -> padan::Result<ExitCode> {
         }
         GlossaryInput::Aligned(files) => {
             for file in files {
-                let text = read_text(file, Encoding::Auto)?;
+                // An empty aligned file is no error: a shard of a cluster run may hold nothing.
+                let text = match read_text(file, Encoding::Auto) {
+                    Err(Error::Empty { .. }) => continue,
+                    other => other?,
+                };
                 let rows = aligned_rows(&text.text, &display_name(file))?;
                 count(
                     &mut extractor,
