@@ -91,7 +91,7 @@ pub fn human_ids(range: &Range<usize>) -> String {
 /// assert_eq!(padan::export::neutralize("Lavrov"), "Lavrov");
 /// ```
 pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if formula_like(cell) {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
         std::borrow::Cow::Borrowed(cell)
@@ -104,12 +104,21 @@ pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
 /// ```
 /// assert_eq!(padan::export::unneutralize("'-5 persen"), "-5 persen");
 /// assert_eq!(padan::export::unneutralize("'tis"), "'tis");
+/// assert_eq!(padan::export::unneutralize("''=1"), "'=1");
 /// ```
 pub fn unneutralize(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        Some(rest) if formula_like(rest) => rest,
         _ => cell,
     }
+}
+
+/// Whether a cell starts like a formula, behind any number of apostrophes: `=1`, `-5`, but
+/// also `'=1`, which must get an apostrophe of its own so that reading it back (which drops
+/// one apostrophe before a formula-like start) gives `'=1` again.
+fn formula_like(cell: &str) -> bool {
+    cell.trim_start_matches('\'')
+        .starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 /// Text for XML content and attribute values: markup characters escaped, and the characters
