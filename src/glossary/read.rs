@@ -40,6 +40,30 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
+impl Table {
+    /// Rows that repeat an earlier row's source and target term (compared case-insensitively):
+    /// (line of the repeat, line of the first).
+    ///
+    /// ```
+    /// let table = padan::glossary::read::read_table("source,target\nKTT,summit\nktt,Summit\n", "g.csv").unwrap();
+    /// assert_eq!(table.duplicates(), [(3, 2)]);
+    /// ```
+    pub fn duplicates(&self) -> Vec<(usize, usize)> {
+        let mut first: std::collections::HashMap<(String, String), usize> = Default::default();
+        let mut out = Vec::new();
+        for row in &self.rows {
+            let key = (row.source.to_lowercase(), row.target.to_lowercase());
+            match first.get(&key) {
+                Some(&line) => out.push((row.line, line)),
+                None => {
+                    first.insert(key, row.line);
+                }
+            }
+        }
+        out
+    }
+}
+
 const SOURCE_NAMES: [&str; 6] = [
     "source_term",
     "source",

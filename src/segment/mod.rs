@@ -70,6 +70,19 @@ impl Segmenter {
 
     /// The segments of `text`, in order.
     pub fn split(&self, text: &str) -> Vec<Segment> {
+        self.split_counting_cuts(text).0
+    }
+
+    /// The segments of `text`, and how many segments were longer than the limit and cut.
+    ///
+    /// ```
+    /// use padan::segment::Segmenter;
+    /// let (segments, cut) = Segmenter::new(padan::Lang::Id)
+    ///     .with_max_chars(10)
+    ///     .split_counting_cuts("satu dua tiga empat lima");
+    /// assert_eq!((segments.len(), cut), (3, 1));
+    /// ```
+    pub fn split_counting_cuts(&self, text: &str) -> (Vec<Segment>, usize) {
         let mut out = Vec::new();
         for (paragraph, line) in text::lines(text).enumerate() {
             let before = out.len();
@@ -156,20 +169,21 @@ impl Segmenter {
         push(offset(start)..line.end);
     }
 
-    /// Cuts segments longer than `max_chars` at the last whitespace before the limit.
-    fn cut_long(&self, text: &str, segments: Vec<Segment>) -> Vec<Segment> {
+    /// Cuts segments longer than `max_chars` at the last whitespace before the limit; also
+    /// returns how many were cut. Linear in the text: each piece is scanned once.
+    fn cut_long(&self, text: &str, segments: Vec<Segment>) -> (Vec<Segment>, usize) {
         if segments.iter().all(|s| s.span.len() <= self.max_chars) {
-            return segments;
+            return (segments, 0);
         }
         let mut out = Vec::with_capacity(segments.len());
+        let mut cut_segments = 0;
         for segment in segments {
             let mut rest = segment.span.clone();
-            while text[rest.clone()].chars().count() > self.max_chars {
+            let mut was_cut = false;
+            // nth(max_chars) exists exactly when the rest is longer than the limit.
+            while let Some((limit, _)) = text[rest.clone()].char_indices().nth(self.max_chars) {
+                was_cut = true;
                 let slice = &text[rest.clone()];
-                let limit = slice
-                    .char_indices()
-                    .nth(self.max_chars)
-                    .map_or(slice.len(), |(i, _)| i);
                 let cut = slice[..limit]
                     .rfind(is_space)
                     .filter(|&p| p > 0)
@@ -182,6 +196,7 @@ impl Segmenter {
                 });
                 rest = tail;
             }
+            cut_segments += usize::from(was_cut);
             if !rest.is_empty() {
                 out.push(Segment {
                     span: rest,
@@ -189,7 +204,7 @@ impl Segmenter {
                 });
             }
         }
-        out
+        (out, cut_segments)
     }
 }
 

@@ -52,6 +52,58 @@ impl LineIndex {
     }
 }
 
+/// Line and column of offsets visited in increasing order, counting each character once
+/// (asking [`LineIndex::line_column`] for every segment of a one-line 20 MB text would count
+/// the line's characters again for each).
+///
+/// ```
+/// let text = "ab\ncd ef";
+/// let index = padan::text::LineIndex::new(text);
+/// let mut cursor = padan::text::LineCursor::new(text, &index);
+/// assert_eq!(cursor.at(4), (2, 2));
+/// assert_eq!(cursor.at(6), (2, 4));
+/// ```
+pub struct LineCursor<'a> {
+    text: &'a str,
+    index: &'a LineIndex,
+    line: usize,
+    offset: usize,
+    column: usize,
+}
+
+impl<'a> LineCursor<'a> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'a str, index: &'a LineIndex) -> Self {
+        LineCursor {
+            text,
+            index,
+            line: 1,
+            offset: 0,
+            column: 1,
+        }
+    }
+
+    /// The 1-based line and character column of byte `offset`; offsets must not decrease
+    /// (an earlier one is answered by [`LineIndex::line_column`]).
+    pub fn at(&mut self, offset: usize) -> (usize, usize) {
+        if offset < self.offset {
+            return self.index.line_column(self.text, offset);
+        }
+        let line = self.index.starts.partition_point(|&s| s <= offset);
+        if line != self.line {
+            self.line = line;
+            self.offset = self.index.starts[line - 1];
+            self.column = 1;
+        }
+        self.column += self
+            .text
+            .get(self.offset..offset)
+            .map_or(0, |between| between.chars().count());
+        self.offset = offset;
+        (self.line, self.column)
+    }
+}
+
 /// Splits `text` into its lines, each as a byte range without its line end.
 ///
 /// ```

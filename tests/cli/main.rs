@@ -8,6 +8,7 @@ use std::process::{Command, Output};
 /// Every subcommand; each must have `--help` with an example.
 const COMMANDS: &[&str] = &["segment", "align", "eval", "glossary", "check", "batch"];
 
+mod bad_inputs;
 mod batch;
 mod check;
 mod cluster;

@@ -13,7 +13,7 @@ use padan::text::Encoding;
 use rayon::prelude::*;
 
 use crate::cli::{GlossaryConfig, GlossaryFormat, GlossaryInput};
-use crate::input::{check_pair, lexicon, LoadedSide};
+use crate::input::{check_pair, lexicon, warn_duplicates, LoadedSide};
 use crate::io::{display_name, open_lines, read_text, refuse_binary_to_terminal, Output};
 
 pub fn run(config: GlossaryConfig) -> padan::Result<ExitCode> {
@@ -23,7 +23,9 @@ pub fn run(config: GlossaryConfig) -> padan::Result<ExitCode> {
     let reviewed: Option<Table> = match &config.reviewed {
         Some(path) => {
             let text = read_text(path, config.read.encoding)?;
-            Some(read_table(&text.text, &display_name(path))?)
+            let table = read_table(&text.text, &display_name(path))?;
+            warn_duplicates(&table, path);
+            Some(table)
         }
         None => None,
     };

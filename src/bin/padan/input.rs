@@ -51,9 +51,7 @@ impl LoadedSide {
         let segments = if options.presegmented {
             segment::lines(&decoded.text)
         } else {
-            Segmenter::new(lang)
-                .with_max_chars(options.max_chars)
-                .split(&decoded.text)
+            segment_text(&name, &decoded.text, lang, options.max_chars)
         };
         LoadedSide {
             name,
@@ -85,6 +83,31 @@ impl LoadedSide {
             offset: self.decoded.bom_len,
         }
     }
+}
+
+/// Warns on stderr about rows that repeat an earlier entry (kept: nothing is dropped).
+pub fn warn_duplicates(table: &padan::glossary::read::Table, path: &str) {
+    for (line, first) in table.duplicates() {
+        eprintln!(
+            "padan: warning: {}:{line}: repeats the entry of line {first}; delete one of them",
+            display_name(path)
+        );
+    }
+}
+
+/// Splits a text into segments, warning on stderr when some were longer than `max_chars`
+/// characters and were cut.
+pub fn segment_text(name: &str, text: &str, lang: Lang, max_chars: usize) -> Vec<Segment> {
+    let (segments, cut) = Segmenter::new(lang)
+        .with_max_chars(max_chars)
+        .split_counting_cuts(text);
+    if cut > 0 {
+        eprintln!(
+            "padan: warning: {name}: {cut} segment(s) longer than {max_chars} characters were \
+             cut at word boundaries; raise --max-chars to keep them whole"
+        );
+    }
+    segments
 }
 
 /// Refuses a pair whose languages look swapped unless `force`; warns about a lopsided pair.
@@ -149,6 +172,7 @@ pub fn load_glossaries(
     for path in glossaries {
         let decoded = read_text(path, encoding)?;
         let table = read_table(&decoded.text, &display_name(path))?;
+        warn_duplicates(&table, path);
         agreed.extend(anchors(&table));
         pairs.extend(
             table

@@ -83,6 +83,30 @@ impl Output {
         };
         refuse_overwriting_inputs(path, inputs)?;
         let target = PathBuf::from(path);
+        // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to as it is: renaming
+        // a temporary file over it would replace the device with a file.
+        if let Ok(metadata) = fs::metadata(&target) {
+            if metadata.is_dir() {
+                return Err(Error::Usage(format!(
+                    "{path}: the output is a folder; give a file name, e.g. {path}/out.tsv"
+                )));
+            }
+            if !metadata.is_file() {
+                let file = fs::OpenOptions::new()
+                    .write(true)
+                    .open(&target)
+                    .map_err(|source| Error::Io {
+                        at: Location::file(path),
+                        action: "create",
+                        source,
+                    })?;
+                return Ok(Output {
+                    target: Some(target),
+                    writer: BufWriter::new(Box::new(file)),
+                    temp: None,
+                });
+            }
+        }
         let dir = match target.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => PathBuf::from("."),

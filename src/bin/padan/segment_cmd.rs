@@ -3,12 +3,12 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use padan::segment::Segmenter;
-use padan::text::LineIndex;
+use padan::text::{LineCursor, LineIndex};
 use serde::Serialize;
 
 use crate::cli::{SegmentConfig, SegmentFormat};
-use crate::io::{read_text, Output};
+use crate::input::segment_text;
+use crate::io::{display_name, read_text, Output};
 
 #[derive(Serialize)]
 struct SegmentRow<'a> {
@@ -24,16 +24,20 @@ struct SegmentRow<'a> {
 pub fn run(config: SegmentConfig) -> padan::Result<ExitCode> {
     let decoded = read_text(&config.file, config.encoding)?;
     let text = &decoded.text;
-    let segments = Segmenter::new(config.lang)
-        .with_max_chars(config.max_chars)
-        .split(text);
+    let segments = segment_text(
+        &display_name(&config.file),
+        text,
+        config.lang,
+        config.max_chars,
+    );
     let mut out = Output::create(config.output.as_deref(), &[&config.file])?;
     let index = LineIndex::new(text);
+    let mut cursor = LineCursor::new(text, &index);
     for segment in &segments {
         let written = match config.format {
             SegmentFormat::Text => writeln!(out, "{}", segment.text(text)),
             SegmentFormat::Jsonl => {
-                let (line, column) = index.line_column(text, segment.span.start);
+                let (line, column) = cursor.at(segment.span.start);
                 let row = SegmentRow {
                     text: segment.text(text),
                     start: segment.span.start + decoded.bom_len,
