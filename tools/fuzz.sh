@@ -1,0 +1,55 @@
+#!/bin/sh
+# Runs every fuzz target for a fixed time (default 60 s each) with cargo-fuzz (libFuzzer),
+# installing cargo-fuzz and the nightly toolchain it needs when they are missing. Seeds come
+# from tests/fixtures; a crash is saved under fuzz/artifacts/TARGET/ and the script exits 1.
+#
+# Usage: tools/fuzz.sh [SECONDS] [TARGET...]
+#   targets: read_input segment align glossary_csv glossary_counts
+# Reproduce a crash: cargo +nightly fuzz run TARGET fuzz/artifacts/TARGET/crash-...
+set -eu
+
+SECONDS_EACH=${1:-60}
+[ $# -gt 0 ] && shift
+TARGETS=${*:-read_input segment align glossary_csv glossary_counts}
+
+if ! rustup toolchain list | grep -q '^nightly'; then
+    rustup toolchain install nightly --profile minimal
+fi
+if ! cargo fuzz --version > /dev/null 2>&1; then
+    cargo install cargo-fuzz --locked
+fi
+
+# Seeds: the example texts, its gold files and glossaries, and a counts file of the example.
+for target in $TARGETS; do
+    mkdir -p "fuzz/corpus/$target"
+done
+cp tests/fixtures/reykjavik/*.txt tests/fixtures/reykjavik/*.sents fuzz/corpus/read_input/
+cp tests/fixtures/reykjavik/*.txt fuzz/corpus/segment/ 2>/dev/null || true
+if [ -d fuzz/corpus/align ]; then
+    head -c 1500 tests/fixtures/reykjavik/id.txt > fuzz/corpus/align/pair
+    printf '\000' >> fuzz/corpus/align/pair
+    head -c 1500 tests/fixtures/reykjavik/en.txt >> fuzz/corpus/align/pair
+fi
+if [ -d fuzz/corpus/glossary_csv ]; then
+    # Small seeds: the first rows of each shipped glossary (the full ones are large).
+    for g in glossaries/*.csv tests/expected/*.csv; do
+        head -n 40 "$g" > "fuzz/corpus/glossary_csv/$(basename "$g")"
+    done
+fi
+if [ -d fuzz/corpus/glossary_counts ]; then
+    cargo run --release --quiet -- glossary tests/fixtures/reykjavik/id.txt \
+        tests/fixtures/reykjavik/en.txt --counts-out fuzz/corpus/glossary_counts/reykjavik.counts
+fi
+
+status=0
+for target in $TARGETS; do
+    echo "fuzz: $target for ${SECONDS_EACH}s"
+    if ! cargo +nightly fuzz run --fuzz-dir fuzz "$target" "fuzz/corpus/$target" -- \
+        -max_total_time="$SECONDS_EACH" -max_len=65536 -rss_limit_mb=2048 > "fuzz/$target.log" 2>&1; then
+        echo "fuzz: $target found a crash; see fuzz/$target.log and fuzz/artifacts/$target/" >&2
+        status=1
+    else
+        grep -E '^Done|stat::number_of_executed_units' "fuzz/$target.log" | tail -1
+    fi
+done
+exit $status
