@@ -58,6 +58,7 @@ fn a_hundred_thousand_one_word_lines_align_one_to_one() {
         &["align", "id.txt", "en.txt", "--force", "-f", "beads"],
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
     let out = stdout(&output);
     assert_eq!(out.lines().count(), 100_000);
     assert!(out
