@@ -102,7 +102,18 @@ impl Error {
 
     /// Whether this error is a closed pipe on output, which the command line ends quietly on.
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, Error::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
+        let Error::Io { source, .. } = self else {
+            return false;
+        };
+        // The csv crate wraps the writer's own error in one of its kind `Other`.
+        let inner = source
+            .get_ref()
+            .and_then(|e| e.downcast_ref::<csv::Error>())
+            .and_then(|e| match e.kind() {
+                csv::ErrorKind::Io(io) => Some(io.kind()),
+                _ => None,
+            });
+        source.kind() == io::ErrorKind::BrokenPipe || inner == Some(io::ErrorKind::BrokenPipe)
     }
 }
 
