@@ -92,11 +92,17 @@ fn main() -> ExitCode {
     // SHOW_MISSES=1 lists the frequent words top-1 misses: padan's entry (or none) and what
     // the dictionary has.
     if std::env::var_os("SHOW_MISSES").is_some() {
-        for (w, n) in words.iter().filter(|(w, _)| !first.get(w).is_some_and(|t| correct(w, t))) {
+        for (w, n) in words
+            .iter()
+            .filter(|(w, _)| !first.get(w).is_some_and(|t| correct(w, t)))
+        {
             let mut expected: Vec<&String> = reference.get(w).into_iter().flatten().collect();
             expected.sort();
             expected.truncate(6);
-            eprintln!("{w}\t{n}\t{}\t{expected:?}", first.get(w).map_or("-", String::as_str));
+            eprintln!(
+                "{w}\t{n}\t{}\t{expected:?}",
+                first.get(w).map_or("-", String::as_str)
+            );
         }
     }
     println!(

@@ -2,11 +2,9 @@
 //! summary; a failing pair is reported and the run goes on.
 
 use std::fs;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-use std::io::IsTerminal;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -180,7 +178,17 @@ pub fn run(config: BatchConfig) -> padan::Result<ExitCode> {
             let results: Vec<Result<Aligned, Error>> = pool.install(|| {
                 chunk
                     .par_iter()
-                    .map(|job| align_job(job, &context))
+                    .map(|job| {
+                        let result = align_job(job, &context);
+                        if let Some(progress) = &context.progress {
+                            // A failed pair is done too, with no sentences.
+                            let sentences = result
+                                .as_ref()
+                                .map_or(0, |a| a.source.segments.len() + a.target.segments.len());
+                            progress.pair_done(sentences);
+                        }
+                        result
+                    })
                     .collect()
             });
             if let Some(handle) = collecting {
@@ -422,9 +430,6 @@ fn align_job(job: &Job, context: &Context) -> Result<Aligned, Error> {
             .collect()
     };
     aligned.prepared = prepared;
-    if let Some(progress) = &context.progress {
-        progress.pair_done(segments.0 + segments.1);
-    }
     Ok(aligned)
 }
 
