@@ -6,7 +6,8 @@ use super::search::BEADS;
 /// Parameters of the alignment model. [`Model::default`] holds the calibrated values.
 #[derive(Debug, Clone)]
 pub struct Model {
-    /// Natural-log prior of each bead shape, in the order of [`BEADS`].
+    /// Natural-log prior of each bead shape, in the search's order: 1-1, 1-0, 0-1, 1-2, 2-1,
+    /// 2-2, 1-3, 3-1.
     pub log_prior: [f64; 8],
     /// Expected English characters per Indonesian character.
     pub length_ratio: f64,
