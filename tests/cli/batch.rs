@@ -299,3 +299,43 @@ fn no_glossary_skips_the_corpus_glossary_only() {
     assert!(dir.path().join("out/a.tsv").exists());
     assert!(dir.path().join("out/summary.tsv").exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn progress_shows_on_a_terminal_and_never_in_a_pipe() {
+    // util-linux `script` gives the run a pseudo-terminal; without it, say so and skip.
+    let has_script = std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_script {
+        eprintln!("skipped: no `script` command to give padan a terminal");
+        return;
+    }
+    let dir = temp_dir();
+    many_pairs(dir.path(), 40);
+    let command = format!(
+        "{} batch --source-dir id --target-dir en --out-dir tty --jobs 1",
+        env!("CARGO_BIN_EXE_padan")
+    );
+    let output = std::process::Command::new("script")
+        .current_dir(dir.path())
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .expect("script runs");
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{shown}");
+    assert!(shown.contains("/40 pairs, "), "{shown}");
+    assert!(shown.contains(" sentences/s, "), "{shown}");
+    assert!(
+        shown.contains("padan batch: 40 pair(s) aligned, 0 failed"),
+        "{shown}"
+    );
+
+    // The same run into a pipe: only the closing line.
+    let output = run(dir.path(), "piped", &["--jobs", "1"]);
+    assert_eq!(
+        stderr(&output),
+        "padan batch: 40 pair(s) aligned, 0 failed; outputs, glossary.csv and summary.tsv in piped\n"
+    );
+}
