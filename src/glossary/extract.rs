@@ -128,20 +128,28 @@ impl SideCounts {
     /// until at most `budget` remain), in their order; returns each old id's new id
     /// (`u32::MAX` for a dropped term).
     fn compact(&mut self, used: &[bool], threshold: u32, budget: usize) -> Vec<u32> {
-        let mut threshold = threshold;
-        let keep = |threshold: u32| -> Vec<bool> {
-            self.terms
-                .iter()
-                .zip(used)
-                .map(|(t, &u)| u || t.count >= threshold)
-                .collect()
+        // The terms no pair uses may fill what the budget leaves: raise the threshold to the
+        // count just above the (room + 1)-th largest, in one sort rather than step by step.
+        let room = budget.saturating_sub(used.iter().filter(|&&u| u).count());
+        let mut others: Vec<u32> = self
+            .terms
+            .iter()
+            .zip(used)
+            .filter(|(t, &u)| !u && t.count >= threshold)
+            .map(|(t, _)| t.count)
+            .collect();
+        let threshold = if others.len() <= room {
+            threshold
+        } else {
+            others.sort_unstable_by(|a, b| b.cmp(a));
+            others[room] + 1
         };
-        let mut kept = keep(threshold);
-        while kept.iter().filter(|&&k| k).count() > budget.max(used.iter().filter(|&&u| u).count())
-        {
-            threshold += 1;
-            kept = keep(threshold);
-        }
+        let kept: Vec<bool> = self
+            .terms
+            .iter()
+            .zip(used)
+            .map(|(t, &u)| u || t.count >= threshold)
+            .collect();
         let mut ids = vec![u32::MAX; self.terms.len()];
         let terms = std::mem::take(&mut self.terms);
         self.ids.clear();
