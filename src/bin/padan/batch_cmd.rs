@@ -374,9 +374,7 @@ fn align_job(job: &Job, context: &Context) -> Result<Aligned, Error> {
     let load = |path: &Path, lang| -> Result<(LoadedSide, String), Error> {
         let path = path.to_string_lossy();
         let bytes = read_bytes(&path)?;
-        let name = display_name(&path);
-        let decoded = padan::text::decode(&bytes, &name, config.read.encoding)?;
-        let side = LoadedSide::from_decoded(name, decoded, lang, config.read);
+        let side = LoadedSide::from_bytes(&path, &bytes, lang, config.read)?;
         Ok((side, resume::fingerprint(&bytes)))
     };
     let (source, source_stamp) = load(&job.source, Lang::Id)?;

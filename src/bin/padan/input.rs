@@ -8,7 +8,7 @@ use padan::segment::{self, Segment, Segmenter};
 use padan::text::{Decoded, Encoding};
 use padan::Lang;
 
-use crate::io::{display_name, read_text};
+use crate::io::{display_name, read_bytes, read_text};
 
 /// One side of a pair, decoded and segmented.
 pub struct LoadedSide {
@@ -31,7 +31,18 @@ pub struct ReadOptions {
 
 impl LoadedSide {
     pub fn load(path: &str, lang: Lang, options: ReadOptions) -> Result<Self, Error> {
-        let decoded = match read_text(path, options.encoding) {
+        Self::from_bytes(path, &read_bytes(path)?, lang, options)
+    }
+
+    /// A side from the bytes read from `path` (for callers that also need the bytes).
+    pub fn from_bytes(
+        path: &str,
+        bytes: &[u8],
+        lang: Lang,
+        options: ReadOptions,
+    ) -> Result<Self, Error> {
+        let name = display_name(path);
+        let decoded = match padan::text::decode(bytes, &name, options.encoding) {
             Err(Error::Empty { .. }) if options.allow_empty => Decoded {
                 text: String::new(),
                 encoding: "UTF-8",
@@ -39,12 +50,7 @@ impl LoadedSide {
             },
             other => other?,
         };
-        Ok(Self::from_decoded(
-            display_name(path),
-            decoded,
-            lang,
-            options,
-        ))
+        Ok(Self::from_decoded(name, decoded, lang, options))
     }
 
     pub fn from_decoded(name: String, decoded: Decoded, lang: Lang, options: ReadOptions) -> Self {
