@@ -77,6 +77,17 @@ fn align_with_glossary(name: &str, csv: &[u8]) -> std::process::Output {
     output
 }
 
+/// Builds the example's glossary with `csv` as the reviewed glossary.
+fn glossary_with_reviewed(csv: &str) -> std::process::Output {
+    let dir = temp_dir();
+    fs::write(dir.path().join("reviewed.csv"), csv).expect("write");
+    let (id, en) = example_pair();
+    padan(
+        dir.path(),
+        &["glossary", &id, &en, "--reviewed", "reviewed.csv"],
+    )
+}
+
 #[test]
 fn a_glossary_without_a_target_column_names_the_header() {
     let output = align_with_glossary("g.csv", b"source_term\nKTT\n");
@@ -106,16 +117,8 @@ fn a_ragged_glossary_row_is_an_error_when_short_and_kept_whole_when_long() {
     assert_eq!(output.status.code(), Some(2));
 
     // A longer row keeps its extra cells: a reviewed glossary passes them through.
-    let dir = temp_dir();
-    fs::write(
-        dir.path().join("reviewed.csv"),
+    let output = glossary_with_reviewed(
         "source_term,target_term,status\nKTT,summit,approved,checked by Ana,2026\n",
-    )
-    .expect("write");
-    let (id, en) = example_pair();
-    let output = padan(
-        dir.path(),
-        &["glossary", &id, &en, "--reviewed", "reviewed.csv"],
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let out = stdout(&output);
@@ -144,18 +147,10 @@ fn a_duplicate_glossary_entry_is_warned_about_and_kept() {
 
 #[test]
 fn a_formula_cell_in_a_glossary_is_text_and_stays_neutralized() {
-    let dir = temp_dir();
-    fs::write(
-        dir.path().join("reviewed.csv"),
+    let output = glossary_with_reviewed(
         "source_term,target_term,status,note\n\
          =HYPERLINK(\"http://x\"),summit,approved,@SUM(A1)\n\
          '-5 persen,-5 percent,approved,\n",
-    )
-    .expect("write");
-    let (id, en) = example_pair();
-    let output = padan(
-        dir.path(),
-        &["glossary", &id, &en, "--reviewed", "reviewed.csv"],
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let out = stdout(&output);
