@@ -270,16 +270,23 @@ impl PairCounts {
     /// Counts every (source term, target term) pair of each bead, in bead order; returns the
     /// beads where some pair was seen first, in order.
     fn count(&mut self, beads: &[(Vec<u32>, Vec<u32>, u32)]) -> Vec<u32> {
-        let products: usize = beads.iter().map(|(s, t, _)| s.len() * t.len()).sum();
-        let count_shard = |k: usize, shard: &mut FxHashMap<(u32, u32), PairCount>| {
+        // One shard's share of every bead's pairs (`None`: every shard's, in one pass).
+        fn count_into(
+            shards: &mut [FxHashMap<(u32, u32), PairCount>],
+            only: Option<usize>,
+            beads: &[(Vec<u32>, Vec<u32>, u32)],
+        ) -> Vec<u32> {
             let mut firsts = Vec::new();
             for (s, t, bead) in beads {
                 let mut first = false;
                 for &a in s {
                     for &b in t {
-                        if shard_of(a, b) != k {
-                            continue;
-                        }
+                        let k = shard_of(a, b);
+                        let shard = match only {
+                            Some(only) if only != k => continue,
+                            Some(_) => &mut shards[0],
+                            None => &mut shards[k],
+                        };
                         shard
                             .entry((a, b))
                             .and_modify(|p| p.count += 1)
@@ -297,22 +304,19 @@ impl PairCounts {
                 }
             }
             firsts
-        };
-        // Below some thousands of pairs, threads cost more than they save.
-        let firsts: Vec<Vec<u32>> = if products < 20_000 {
-            self.shards
-                .iter_mut()
-                .enumerate()
-                .map(|(k, shard)| count_shard(k, shard))
-                .collect()
+        }
+        let products: usize = beads.iter().map(|(s, t, _)| s.len() * t.len()).sum();
+        // Below some thousands of pairs, threads cost more than they save: one pass.
+        let mut firsts: Vec<u32> = if products < 20_000 {
+            count_into(&mut self.shards, None, beads)
         } else {
             self.shards
                 .par_iter_mut()
                 .enumerate()
-                .map(|(k, shard)| count_shard(k, shard))
-                .collect()
+                .map(|(k, shard)| count_into(std::slice::from_mut(shard), Some(k), beads))
+                .collect::<Vec<_>>()
+                .concat()
         };
-        let mut firsts: Vec<u32> = firsts.into_iter().flatten().collect();
         firsts.sort_unstable();
         firsts.dedup();
         firsts
