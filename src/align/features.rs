@@ -65,26 +65,21 @@ impl Unit {
     /// children together. Coarse units then shrink as the words repeat, instead of every level
     /// copying every token.
     pub fn coarsen(units: &[Unit]) -> Unit {
-        let mut links: Vec<(u32, f32)> = units
-            .iter()
-            .flat_map(|u| {
-                u.entries
-                    .iter()
-                    .map(move |e| (e.concept, u.weights[e.token as usize] * e.strength))
-            })
-            .collect();
-        links.sort_unstable_by_key(|&(concept, _)| concept);
-        let mut merged: Vec<(u32, f32)> = Vec::with_capacity(links.len());
-        for (concept, weight) in links {
-            match merged.last_mut() {
-                Some(last) if last.0 == concept => last.1 += weight,
-                _ => merged.push((concept, weight)),
-            }
+        // Each child's entries are sorted by concept: merging them keeps the order, so the
+        // concepts come out summed and sorted without a sort.
+        let mut merged: Vec<(u32, f32)> = Vec::new();
+        for unit in units {
+            let child = unit
+                .entries
+                .iter()
+                .map(|e| (e.concept, unit.weights[e.token as usize] * e.strength));
+            merged = merge_sorted(&merged, child);
         }
         // Keep the heaviest concepts only (ties by concept id, for determinism): rare anchors
         // locate a coarse unit; the bulk of common ones costs memory at every level.
         if merged.len() > COARSE_CONCEPTS {
-            merged.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let heavier = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            merged.select_nth_unstable_by(COARSE_CONCEPTS - 1, heavier);
             merged.truncate(COARSE_CONCEPTS);
             merged.sort_unstable_by_key(|&(concept, _)| concept);
         }
@@ -104,6 +99,28 @@ impl Unit {
         }
         out
     }
+}
+
+/// `merged` (distinct concepts, sorted) and `child` (sorted by concept, repeats allowed) as one
+/// sorted list of distinct concepts, the weights of equal concepts summed.
+fn merge_sorted(merged: &[(u32, f32)], child: impl Iterator<Item = (u32, f32)>) -> Vec<(u32, f32)> {
+    let mut out: Vec<(u32, f32)> = Vec::with_capacity(merged.len() + 16);
+    let push = |out: &mut Vec<(u32, f32)>, (concept, weight): (u32, f32)| match out.last_mut() {
+        Some(last) if last.0 == concept => last.1 += weight,
+        _ => out.push((concept, weight)),
+    };
+    let mut rest = merged.iter().copied().peekable();
+    for link in child {
+        while let Some(&earlier) = rest.peek().filter(|m| m.0 <= link.0) {
+            push(&mut out, earlier);
+            rest.next();
+        }
+        push(&mut out, link);
+    }
+    for earlier in rest {
+        push(&mut out, earlier);
+    }
+    out
 }
 
 /// Interns concept strings as small integers shared by both sides of one alignment.
