@@ -78,10 +78,21 @@ impl Unit {
         // Keep the heaviest concepts only (ties by concept id, for determinism): rare anchors
         // locate a coarse unit; the bulk of common ones costs memory at every level.
         if merged.len() > COARSE_CONCEPTS {
-            let heavier = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-            merged.select_nth_unstable_by(COARSE_CONCEPTS - 1, heavier);
-            merged.truncate(COARSE_CONCEPTS);
-            merged.sort_unstable_by_key(|&(concept, _)| concept);
+            // The weight of the last one kept; filtering by it keeps the concept order.
+            let mut weights: Vec<f32> = merged.iter().map(|m| m.1).collect();
+            let (_, &mut threshold, _) =
+                weights.select_nth_unstable_by(COARSE_CONCEPTS - 1, |a, b| b.total_cmp(a));
+            let mut ties = COARSE_CONCEPTS - merged.iter().filter(|m| m.1 > threshold).count();
+            merged.retain(|m| {
+                if m.1 > threshold {
+                    true
+                } else if m.1 == threshold && ties > 0 {
+                    ties -= 1;
+                    true
+                } else {
+                    false
+                }
+            });
         }
         let mut out = Unit {
             len: units.iter().map(|u| u.len).sum(),
@@ -352,11 +363,18 @@ impl SideTokens {
             })
             .collect();
         let mut units = Vec::with_capacity(self.segments.len());
+        let mut phrase = PhraseScratch::default();
         for (k, tokens) in self.segments.iter().enumerate() {
+            let entries = tokens
+                .iter()
+                .map(|&w| word_concepts[w as usize].len())
+                .sum::<usize>()
+                + self.shapes[k].len();
             let mut unit = Unit {
                 len: self.lens[k],
                 paragraph_start: self.paragraph_starts[k],
-                ..Unit::default()
+                weights: Vec::with_capacity(tokens.len() + self.shapes[k].len()),
+                entries: Vec::with_capacity(entries),
             };
             for (i, &w) in tokens.iter().enumerate() {
                 let w = w as usize;
@@ -367,27 +385,8 @@ impl SideTokens {
                         token: i as u32,
                         strength,
                     }));
-                if !starts_phrase[w] {
-                    continue;
-                }
-                for (surface, stemmed) in self.phrases(tokens, i, lexicon) {
-                    let found: Vec<String> = match self.lang {
-                        Lang::Id => [&surface, &stemmed]
-                            .iter()
-                            .flat_map(|key| lexicon.lookup(key).iter().cloned())
-                            .collect(),
-                        Lang::En if lexicon.is_english_phrase(&stemmed) => {
-                            vec![format!("p:{stemmed}")]
-                        }
-                        Lang::En => Vec::new(),
-                    };
-                    for concept in found {
-                        unit.entries.push(Entry {
-                            concept: concepts.id(&concept),
-                            token: i as u32,
-                            strength: strength::PHRASE,
-                        });
-                    }
+                if starts_phrase[w] {
+                    self.phrase_entries(tokens, i, lexicon, concepts, &mut phrase, &mut unit);
                 }
             }
             let first_shape = unit.weights.len() as u32;
@@ -400,24 +399,39 @@ impl SideTokens {
                     strength: strength::SHAPE,
                 });
             }
-            unit.entries.sort_by_key(|e| (e.concept, e.token));
+            // A token linked to a concept twice (as a word and in a phrase) keeps its strongest.
+            unit.entries.sort_unstable_by(|a, b| {
+                (a.concept, a.token)
+                    .cmp(&(b.concept, b.token))
+                    .then(b.strength.total_cmp(&a.strength))
+            });
             unit.entries.dedup_by_key(|e| (e.concept, e.token));
             units.push(unit);
         }
         units
     }
 
-    /// The phrases of two to four tokens that start at token `i`: (surface words, stems),
-    /// as long as the lexicon has a longer phrase with that start.
-    fn phrases(&self, tokens: &[u32], i: usize, lexicon: &Lexicon) -> Vec<(String, String)> {
+    /// Adds to `unit` the concepts of the lexicon phrases of two to four tokens that start at
+    /// token `i`, as long as the lexicon has a longer phrase with that start.
+    fn phrase_entries(
+        &self,
+        tokens: &[u32],
+        i: usize,
+        lexicon: &Lexicon,
+        concepts: &mut Concepts,
+        scratch: &mut PhraseScratch,
+        unit: &mut Unit,
+    ) {
         let word = |k: usize| &self.words[tokens[k] as usize];
-        let mut out = Vec::new();
-        let mut surface = word(i).text.clone();
-        let mut stemmed = word(i).stem.clone();
+        let PhraseScratch { surface, stemmed } = scratch;
+        surface.clear();
+        surface.push_str(&word(i).text);
+        stemmed.clear();
+        stemmed.push_str(&word(i).stem);
         for k in (i + 1..tokens.len()).take(MAX_PHRASE_WORDS - 1) {
             let open = match self.lang {
-                Lang::Id => lexicon.starts_phrase(&surface) || lexicon.starts_phrase(&stemmed),
-                Lang::En => lexicon.starts_english_phrase(&stemmed),
+                Lang::Id => lexicon.starts_phrase(surface) || lexicon.starts_phrase(stemmed),
+                Lang::En => lexicon.starts_english_phrase(stemmed),
             };
             if !open {
                 break;
@@ -426,10 +440,37 @@ impl SideTokens {
             surface.push_str(&word(k).text);
             stemmed.push(' ');
             stemmed.push_str(&word(k).stem);
-            out.push((surface.clone(), stemmed.clone()));
+            let mut push = |concept: u32| {
+                unit.entries.push(Entry {
+                    concept,
+                    token: i as u32,
+                    strength: strength::PHRASE,
+                })
+            };
+            match self.lang {
+                Lang::Id => {
+                    for concept in lexicon
+                        .lookup(surface)
+                        .iter()
+                        .chain(lexicon.lookup(stemmed))
+                    {
+                        push(concepts.id(concept));
+                    }
+                }
+                Lang::En if lexicon.is_english_phrase(stemmed) => {
+                    push(concepts.id(&format!("p:{stemmed}")));
+                }
+                Lang::En => {}
+            }
         }
-        out
     }
+}
+
+/// Buffers for the phrases [`SideTokens::phrase_entries`] builds, reused across tokens.
+#[derive(Default)]
+struct PhraseScratch {
+    surface: String,
+    stemmed: String,
 }
 
 /// Marks of a segment's shape that translations keep: a question, an exclamation, a quotation,
