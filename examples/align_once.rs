@@ -2,6 +2,10 @@
 use padan::align::{Aligner, Lexicon, SegmentInput};
 use std::time::Instant;
 
+// The padan binary's allocator (see Cargo.toml), so the profile is what users run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn view(lines: &[String]) -> Vec<SegmentInput<'_>> {
     lines
         .iter()

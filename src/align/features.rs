@@ -151,6 +151,27 @@ impl Concepts {
     }
 }
 
+impl Concepts {
+    /// How many concepts are interned.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+}
+
+/// Drops the source entries whose concept the target never has: they can link nothing, and
+/// with a dictionary most of a source word's concepts are translations the target does not use.
+/// The target keeps all of its entries: the second pass gives source tokens the target's
+/// concepts it learns. Token weights stay, so the chance term sees the same segments.
+pub(crate) fn drop_unmatched(source: &mut [Unit], target: &[Unit], concepts: usize) {
+    let mut in_target = vec![false; concepts];
+    for entry in target.iter().flat_map(|u| &u.entries) {
+        in_target[entry.concept as usize] = true;
+    }
+    for unit in source {
+        unit.entries.retain(|e| in_target[e.concept as usize]);
+    }
+}
+
 /// A segment's text with what alignment needs to know about its place.
 #[derive(Debug, Clone, Copy)]
 pub struct SegmentInput<'a> {
