@@ -79,20 +79,41 @@ pub(crate) fn learn(
     // Stems as small integers, so counting pairs hashes two numbers, not two strings.
     let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
     let mut names: Vec<&str> = Vec::new();
-    let mut source_count: FxHashMap<u32, u32> = FxHashMap::default();
-    let mut target_count: FxHashMap<u32, u32> = FxHashMap::default();
+    let beads: Vec<(Vec<u32>, Vec<u32>)> = confident
+        .iter()
+        .map(|bead| {
+            let s = stem_ids(source, bead.source.start, &mut ids, &mut names);
+            let t = stem_ids(target, bead.target.start, &mut ids, &mut names);
+            (s, t)
+        })
+        .collect();
+    // Source and target stems share the id space; a stem seen on both sides counts per side.
+    let mut source_count = vec![0u32; names.len()];
+    let mut target_count = vec![0u32; names.len()];
+    for (s_words, t_words) in &beads {
+        for &s in s_words {
+            source_count[s as usize] += 1;
+        }
+        for &t in t_words {
+            target_count[t as usize] += 1;
+        }
+    }
+    // A pair needs MIN_COUNT beads, so a stem seen in fewer pairs with nothing: most stems of
+    // a text are seen once, and skipping them skips most pairs.
     let mut pair_count: FxHashMap<(u32, u32), u32> = FxHashMap::default();
-    for bead in confident {
-        let s_words = stem_ids(source, bead.source.start, &mut ids, &mut names);
-        let t_words = stem_ids(target, bead.target.start, &mut ids, &mut names);
-        for &s in &s_words {
-            *source_count.entry(s).or_default() += 1;
-        }
-        for &t in &t_words {
-            *target_count.entry(t).or_default() += 1;
-        }
-        for &s in &s_words {
-            for &t in &t_words {
+    let mut frequent_targets = Vec::new();
+    for (s_words, t_words) in &beads {
+        frequent_targets.clear();
+        frequent_targets.extend(
+            t_words
+                .iter()
+                .filter(|&&t| target_count[t as usize] >= MIN_COUNT),
+        );
+        for &s in s_words {
+            if source_count[s as usize] < MIN_COUNT {
+                continue;
+            }
+            for &t in &frequent_targets {
                 *pair_count.entry((s, t)).or_default() += 1;
             }
         }
@@ -101,7 +122,8 @@ pub(crate) fn learn(
         .into_iter()
         .filter(|&(_, c)| c >= MIN_COUNT)
         .filter_map(|((s, t), c)| {
-            let dice = 2.0 * c as f64 / (source_count[&s] + target_count[&t]) as f64;
+            let dice =
+                2.0 * c as f64 / (source_count[s as usize] + target_count[t as usize]) as f64;
             (dice >= MIN_DICE).then(|| (dice, c, names[s as usize], names[t as usize], s, t))
         })
         .collect();
