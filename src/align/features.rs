@@ -64,22 +64,29 @@ impl Unit {
     /// pseudo-token per distinct concept, weighing what the concept's links weighed in all the
     /// children together. Coarse units then shrink as the words repeat, instead of every level
     /// copying every token.
-    pub fn coarsen(units: &[Unit]) -> Unit {
+    pub fn coarsen(units: &[Unit], scratch: &mut CoarseScratch) -> Unit {
         // Each child's entries are sorted by concept: merging them keeps the order, so the
         // concepts come out summed and sorted without a sort.
-        let mut merged: Vec<(u32, f32)> = Vec::new();
+        let CoarseScratch {
+            merged,
+            next,
+            weights,
+        } = scratch;
+        merged.clear();
         for unit in units {
             let child = unit
                 .entries
                 .iter()
                 .map(|e| (e.concept, unit.weights[e.token as usize] * e.strength));
-            merged = merge_sorted(&merged, child);
+            merge_sorted(merged, child, next);
+            std::mem::swap(merged, next);
         }
         // Keep the heaviest concepts only (ties by concept id, for determinism): rare anchors
         // locate a coarse unit; the bulk of common ones costs memory at every level.
         if merged.len() > COARSE_CONCEPTS {
             // The weight of the last one kept; filtering by it keeps the concept order.
-            let mut weights: Vec<f32> = merged.iter().map(|m| m.1).collect();
+            weights.clear();
+            weights.extend(merged.iter().map(|m| m.1));
             let (_, &mut threshold, _) =
                 weights.select_nth_unstable_by(COARSE_CONCEPTS - 1, |a, b| b.total_cmp(a));
             let mut ties = COARSE_CONCEPTS - merged.iter().filter(|m| m.1 > threshold).count();
@@ -100,7 +107,7 @@ impl Unit {
             weights: Vec::with_capacity(merged.len()),
             entries: Vec::with_capacity(merged.len()),
         };
-        for (k, (concept, weight)) in merged.into_iter().enumerate() {
+        for (k, &(concept, weight)) in merged.iter().enumerate() {
             out.entries.push(Entry {
                 concept,
                 token: k as u32,
@@ -112,10 +119,22 @@ impl Unit {
     }
 }
 
-/// `merged` (distinct concepts, sorted) and `child` (sorted by concept, repeats allowed) as one
-/// sorted list of distinct concepts, the weights of equal concepts summed.
-fn merge_sorted(merged: &[(u32, f32)], child: impl Iterator<Item = (u32, f32)>) -> Vec<(u32, f32)> {
-    let mut out: Vec<(u32, f32)> = Vec::with_capacity(merged.len() + 16);
+/// Buffers for [`Unit::coarsen`], reused from one coarse unit to the next.
+#[derive(Default)]
+pub(crate) struct CoarseScratch {
+    merged: Vec<(u32, f32)>,
+    next: Vec<(u32, f32)>,
+    weights: Vec<f32>,
+}
+
+/// Writes to `out` `merged` (distinct concepts, sorted) and `child` (sorted by concept, repeats
+/// allowed) as one sorted list of distinct concepts, the weights of equal concepts summed.
+fn merge_sorted(
+    merged: &[(u32, f32)],
+    child: impl Iterator<Item = (u32, f32)>,
+    out: &mut Vec<(u32, f32)>,
+) {
+    out.clear();
     let push = |out: &mut Vec<(u32, f32)>, (concept, weight): (u32, f32)| match out.last_mut() {
         Some(last) if last.0 == concept => last.1 += weight,
         _ => out.push((concept, weight)),
@@ -123,15 +142,14 @@ fn merge_sorted(merged: &[(u32, f32)], child: impl Iterator<Item = (u32, f32)>) 
     let mut rest = merged.iter().copied().peekable();
     for link in child {
         while let Some(&earlier) = rest.peek().filter(|m| m.0 <= link.0) {
-            push(&mut out, earlier);
+            push(out, earlier);
             rest.next();
         }
-        push(&mut out, link);
+        push(out, link);
     }
     for earlier in rest {
-        push(&mut out, earlier);
+        push(out, earlier);
     }
-    out
 }
 
 /// Interns concept strings as small integers shared by both sides of one alignment.
@@ -324,7 +342,7 @@ impl SideTokens {
     /// `units` with the concepts of learned word pairs added to the tokens whose stem has one.
     pub fn with_learned(
         &self,
-        units: &[Unit],
+        mut units: Vec<Unit>,
         learned: &HashMap<String, Vec<String>>,
         concepts: &mut Concepts,
     ) -> Vec<Unit> {
@@ -337,8 +355,7 @@ impl SideTokens {
                     .map(|targets| targets.iter().map(|c| concepts.id(c)).collect())
             })
             .collect();
-        let mut out = units.to_vec();
-        for (unit, tokens) in out.iter_mut().zip(&self.segments) {
+        for (unit, tokens) in units.iter_mut().zip(&self.segments) {
             let before = unit.entries.len();
             for (i, &w) in tokens.iter().enumerate() {
                 if let Some(targets) = &learned_by_word[w as usize] {
@@ -354,7 +371,7 @@ impl SideTokens {
                 unit.entries.dedup_by_key(|e| (e.concept, e.token));
             }
         }
-        out
+        units
     }
 
     /// Builds the units of this side: weighted tokens with their concepts.

@@ -127,7 +127,7 @@ impl<'a> Aligner<'a> {
                 path = search::refine(&source_units, &target_units, &self.model, &path);
             } else if !learned.is_empty() {
                 let source_units =
-                    source_tokens.with_learned(&source_units, &learned, &mut concepts);
+                    source_tokens.with_learned(source_units, &learned, &mut concepts);
                 path = search::refine(&source_units, &target_units, &self.model, &path);
             }
         }

@@ -6,7 +6,7 @@
 //! [`BAND_WIDTH`] segments around the projected coarse path. Each level costs time linear in
 //! its length, so the whole search is linear, and memory is (segments x band width).
 
-use super::features::Unit;
+use super::features::{CoarseScratch, Unit};
 use super::model::Model;
 
 /// Bead shapes the search considers: (source segments, target segments).
@@ -470,7 +470,11 @@ pub(crate) fn refine(
 
 /// Merges segments in pairs: the coarse problem of half the size.
 fn merge_pairs(units: &[Unit]) -> Vec<Unit> {
-    units.chunks(2).map(Unit::coarsen).collect()
+    let mut scratch = CoarseScratch::default();
+    units
+        .chunks(2)
+        .map(|pair| Unit::coarsen(pair, &mut scratch))
+        .collect()
 }
 
 /// The best path within `band`, with posteriors when the model asks for them.
