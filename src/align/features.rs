@@ -156,6 +156,8 @@ fn merge_sorted(
 #[derive(Debug, Default)]
 pub(crate) struct Concepts {
     ids: FxHashMap<String, u32>,
+    /// Buffer for [`Concepts::prefixed`] keys.
+    key: String,
 }
 
 impl Concepts {
@@ -170,6 +172,17 @@ impl Concepts {
 }
 
 impl Concepts {
+    /// The id of `prefix` + `text` (`w:` + a stem), built without allocating a key each time.
+    pub fn prefixed(&mut self, prefix: &str, text: &str) -> u32 {
+        let mut key = std::mem::take(&mut self.key);
+        key.clear();
+        key.push_str(prefix);
+        key.push_str(text);
+        let id = self.id(&key);
+        self.key = key;
+        id
+    }
+
     /// How many concepts are interned.
     pub fn len(&self) -> usize {
         self.ids.len()
@@ -314,25 +327,27 @@ impl SideTokens {
         concepts: &mut Concepts,
     ) -> Vec<(u32, f32)> {
         let mut out = Vec::new();
-        let mut push = |concept: &str, strength: f32| out.push((concepts.id(concept), strength));
         if word.is_number {
             for key in number_keys(&word.text, self.lang) {
-                push(&key, strength::NUMBER);
+                out.push((concepts.id(&key), strength::NUMBER));
             }
-            push(&format!("x:{}", word.text), strength::IDENTICAL);
+            out.push((concepts.prefixed("x:", &word.text), strength::IDENTICAL));
             return out;
         }
         // The same word or name on both sides (Lavrov, NATO, data): English stems agree.
         if !word.english_stem.is_empty() {
-            push(&format!("w:{}", word.english_stem), strength::IDENTICAL);
+            out.push((
+                concepts.prefixed("w:", &word.english_stem),
+                strength::IDENTICAL,
+            ));
         }
         if let Some(key) = cognate_key(&word.text, self.lang) {
-            push(&format!("c:{key}"), strength::COGNATE);
+            out.push((concepts.prefixed("c:", &key), strength::COGNATE));
         }
         if self.lang == Lang::Id {
             for key in [&word.text, &word.stem] {
                 for concept in lexicon.lookup(key) {
-                    push(concept, strength::DICTIONARY);
+                    out.push((concepts.id(concept), strength::DICTIONARY));
                 }
             }
         }
@@ -496,7 +511,7 @@ impl SideTokens {
                     }
                 }
                 Lang::En if lexicon.is_english_phrase(stemmed) => {
-                    push(concepts.id(&format!("p:{stemmed}")));
+                    push(concepts.prefixed("p:", stemmed));
                 }
                 Lang::En => {}
             }

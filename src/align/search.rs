@@ -177,7 +177,8 @@ struct LinkScratch {
     source_touched: Vec<u32>,
     target_offset: Vec<usize>,
     target_best: Vec<f32>,
-    target_touched: Vec<u32>,
+    /// Touched target cells with the target unit they belong to.
+    target_touched: Vec<(u32, u32)>,
 }
 
 impl LinkScratch {
@@ -206,7 +207,7 @@ impl LinkScratch {
         self.source_best[s] = self.source_best[s].max(strength);
         let g = self.target_offset[t] + y;
         if self.target_best[g] == 0.0 {
-            self.target_touched.push(g as u32);
+            self.target_touched.push((g as u32, t as u32));
         }
         self.target_best[g] = self.target_best[g].max(strength);
     }
@@ -219,9 +220,8 @@ impl LinkScratch {
             self.source_best[s] = 0.0;
         }
         self.source_touched.clear();
-        for &g in &self.target_touched {
-            let g = g as usize;
-            let t = self.target_offset.partition_point(|&o| o <= g) - 1;
+        for &(g, t) in &self.target_touched {
+            let (g, t) = (g as usize, t as usize);
             let y = g - self.target_offset[t];
             out[t].1 += targets[t].weights[y] * self.target_best[g];
             self.target_best[g] = 0.0;
