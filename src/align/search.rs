@@ -27,6 +27,10 @@ const MAX_SPAN: usize = 3;
 /// A text is searched exactly when (source + 1) x (target + 1) is at most this.
 pub const FULL_SEARCH_CELLS: usize = 15_000;
 
+/// A coarse level (which only locates the path) is searched exactly up to this size: below it,
+/// one more halving costs less than the exact search it replaces.
+const COARSE_FULL_SEARCH_CELLS: usize = 4_000;
+
 /// Half-width, in segments, of the band around a projected coarse path.
 pub const BAND_WIDTH: usize = 6;
 
@@ -433,9 +437,19 @@ impl<'a> Scorer<'a> {
 
 /// Finds the best path of beads aligning `source` with `target`, with posteriors.
 pub(crate) fn search(source: &[Unit], target: &[Unit], model: &Model) -> Vec<PathBead> {
+    search_level(source, target, model, FULL_SEARCH_CELLS)
+}
+
+/// [`search`] at one level: exact when the matrix has at most `exact_cells` cells.
+fn search_level(
+    source: &[Unit],
+    target: &[Unit],
+    model: &Model,
+    exact_cells: usize,
+) -> Vec<PathBead> {
     let ns = source.len();
     let nt = target.len();
-    let band = if (ns + 1) * (nt + 1) <= FULL_SEARCH_CELLS || ns < 4 || nt < 4 {
+    let band = if (ns + 1) * (nt + 1) <= exact_cells || ns < 4 || nt < 4 {
         Band::full(ns, nt)
     } else {
         let coarse_source = merge_pairs(source);
@@ -451,7 +465,12 @@ pub(crate) fn search(source: &[Unit], target: &[Unit], model: &Model) -> Vec<Pat
             chance_overlap: 0.0,
             ..model.clone()
         };
-        let coarse = search(&coarse_source, &coarse_target, &quiet);
+        let coarse = search_level(
+            &coarse_source,
+            &coarse_target,
+            &quiet,
+            COARSE_FULL_SEARCH_CELLS,
+        );
         Band::around(&coarse, 2, ns, nt, BAND_WIDTH)
     };
     best_path(source, target, model, &band)
