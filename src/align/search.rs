@@ -382,58 +382,87 @@ impl<'a> Scorer<'a> {
     /// The log-scores of the eight bead shapes ending at (i, j), in the order of [`BEADS`];
     /// `-inf` for shapes that do not fit. The pair overlaps are fetched once for all shapes.
     fn score_cell(&self, i: usize, j: usize, band: &Band, out: &mut [f32; 8]) {
-        let model = self.model;
         // overlap[da][db]: source unit i-1-da with target unit j-1-db (da + db <= 2 is all
         // that the bead shapes reach).
-        let mut overlap = [[(0.0f32, 0.0f32); 3]; 3];
-        for (da, row) in overlap.iter_mut().enumerate().take(i.min(MAX_SPAN)) {
-            for (db, cell) in row.iter_mut().enumerate().take(j.min(MAX_SPAN)) {
-                if da + db <= 2 {
-                    *cell = self.pairs.get(i - 1 - da, j - 1 - db);
-                }
+        let mut overlap = [[(0.0f32, 0.0f32); MAX_SPAN]; MAX_SPAN];
+        let mut linked = false;
+        for (da, row) in overlap.iter_mut().enumerate().take(i) {
+            for (db, cell) in row.iter_mut().enumerate().take(j.min(MAX_SPAN - da)) {
+                *cell = self.pairs.get(i - 1 - da, j - 1 - db);
+                linked |= cell.0 > 0.0 || cell.1 > 0.0;
             }
         }
-        for (kind, &(a, b)) in BEADS.iter().enumerate() {
-            out[kind] = f32::NEG_INFINITY;
-            if a > i || b > j || !band.contains(i - a, j - b) {
-                continue;
-            }
-            let mut score = model.log_prior[kind];
-            if a > 0 && b > 0 {
-                let ls = self.source_len[i] - self.source_len[i - a];
-                let lt = self.target_len[j] - self.target_len[j - b];
-                score -= model.length_cost_in(self.tail, ls, lt);
-                // Matched anchor weight, each token counted at most once, less what chance
-                // would match: a token facing k segments on the other side meets k times the
-                // chance of a link.
-                let mut lexical = 0.0f32;
-                for (da, row) in overlap.iter().enumerate().take(a) {
-                    let sum: f32 = row[..b].iter().map(|p| p.0).sum();
+        // One call per shape, in the order of BEADS, each compiled for its sizes.
+        let cell = (i, j, band, &overlap, linked);
+        *out = [
+            self.shape::<1, 1>(0, cell),
+            self.shape::<1, 0>(1, cell),
+            self.shape::<0, 1>(2, cell),
+            self.shape::<1, 2>(3, cell),
+            self.shape::<2, 1>(4, cell),
+            self.shape::<2, 2>(5, cell),
+            self.shape::<1, 3>(6, cell),
+            self.shape::<3, 1>(7, cell),
+        ];
+    }
+
+    /// The log-score of the bead of `A` source and `B` target units ending at (i, j), the
+    /// `kind`-th of [`BEADS`]; `-inf` when it does not fit.
+    #[inline(always)]
+    fn shape<const A: usize, const B: usize>(&self, kind: usize, cell: Cell) -> f32 {
+        let (i, j, band, overlap, linked) = cell;
+        debug_assert_eq!(BEADS[kind], (A, B));
+        if A > i || B > j || !band.contains(i - A, j - B) {
+            return f32::NEG_INFINITY;
+        }
+        let model = self.model;
+        let mut score = model.log_prior[kind];
+        if A > 0 && B > 0 {
+            let ls = self.source_len[i] - self.source_len[i - A];
+            let lt = self.target_len[j] - self.target_len[j - B];
+            score -= model.length_cost_in(self.tail, ls, lt);
+            // Matched anchor weight, each token counted at most once, less what chance would
+            // match: a token facing k segments on the other side meets k times the chance of a
+            // link. Most cells of a band link nothing.
+            let mut lexical = 0.0f32;
+            if linked {
+                for (da, row) in overlap.iter().enumerate().take(A) {
+                    let sum: f32 = row[..B].iter().map(|p| p.0).sum();
                     lexical += sum.min(self.source_totals[i - 1 - da]);
                 }
-                for db in 0..b {
-                    let sum: f32 = overlap[..a].iter().map(|row| row[db].1).sum();
+                for db in 0..B {
+                    let sum: f32 = overlap[..A].iter().map(|row| row[db].1).sum();
                     lexical += sum.min(self.target_totals[j - 1 - db]);
                 }
-                let source_weight = self.source_weight[i] - self.source_weight[i - a];
-                let target_weight = self.target_weight[j] - self.target_weight[j - b];
-                let chance =
-                    model.chance_overlap * (source_weight * b as f64 + target_weight * a as f64);
-                score += model.lexical_weight * (lexical as f64 - chance);
-                if self.paragraphs {
-                    let starts = |prefix: &[u32], k: usize| prefix[k + 1] > prefix[k];
-                    score += model.paragraph_score(
-                        Some(starts(&self.source_starts, i - a)),
-                        Some(starts(&self.target_starts, j - b)),
-                        self.source_starts[i] > self.source_starts[i - a + 1],
-                        self.target_starts[j] > self.target_starts[j - b + 1],
-                    );
-                }
             }
-            out[kind] = score as f32;
+            let source_weight = self.source_weight[i] - self.source_weight[i - A];
+            let target_weight = self.target_weight[j] - self.target_weight[j - B];
+            let chance =
+                model.chance_overlap * (source_weight * B as f64 + target_weight * A as f64);
+            score += model.lexical_weight * (lexical as f64 - chance);
+            if self.paragraphs {
+                let starts = |prefix: &[u32], k: usize| prefix[k + 1] > prefix[k];
+                score += model.paragraph_score(
+                    Some(starts(&self.source_starts, i - A)),
+                    Some(starts(&self.target_starts, j - B)),
+                    self.source_starts[i] > self.source_starts[i - A + 1],
+                    self.target_starts[j] > self.target_starts[j - B + 1],
+                );
+            }
         }
+        score as f32
     }
 }
+
+/// A cell of the band as [`Scorer::shape`] needs it: (i, j), the band, the pair overlaps
+/// around the cell and whether any of them links.
+type Cell<'b> = (
+    usize,
+    usize,
+    &'b Band,
+    &'b [[(f32, f32); MAX_SPAN]; MAX_SPAN],
+    bool,
+);
 
 /// Finds the best path of beads aligning `source` with `target`, with posteriors.
 pub(crate) fn search(source: &[Unit], target: &[Unit], model: &Model) -> Vec<PathBead> {
