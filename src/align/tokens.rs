@@ -96,13 +96,17 @@ pub fn scan_tokens(text: &str, mut f: impl FnMut(&str, &str, bool)) {
         let mut end = start + c.len_utf8();
         let mut prev = c;
         while let Some(&(k, n)) = iter.peek() {
-            let next_next = folded[k + n.len_utf8()..].chars().next();
-            let joins_digits = matches!(n, '.' | ',' | ':' | '/')
-                && prev.is_ascii_digit()
-                && next_next.is_some_and(|x| x.is_ascii_digit());
-            let apostrophe =
-                n == '\'' && prev.is_alphabetic() && next_next.is_some_and(char::is_alphabetic);
-            if n.is_alphanumeric() || joins_digits || apostrophe {
+            // The character after `n` matters only when `n` may join (most are letters).
+            let joins = || {
+                let next_next = folded[k + n.len_utf8()..].chars().next();
+                let joins_digits = matches!(n, '.' | ',' | ':' | '/')
+                    && prev.is_ascii_digit()
+                    && next_next.is_some_and(|x| x.is_ascii_digit());
+                let apostrophe =
+                    n == '\'' && prev.is_alphabetic() && next_next.is_some_and(char::is_alphabetic);
+                joins_digits || apostrophe
+            };
+            if n.is_alphanumeric() || joins() {
                 end = k + n.len_utf8();
                 prev = n;
                 iter.next();
