@@ -608,9 +608,11 @@ fn log_sum_exp(values: &[f64; 8], max: f64) -> f64 {
     if max == f64::NEG_INFINITY {
         return max;
     }
+    // A term below e^-40 of the largest is under half an ulp of the sum (which is at least
+    // 1): it cannot change the result, so its exponential is not taken (nor that of -inf).
     let sum: f64 = values
         .iter()
-        .filter(|v| **v != f64::NEG_INFINITY)
+        .filter(|v| **v - max > -40.0)
         .map(|v| (v - max).exp())
         .sum();
     max + sum.ln()
