@@ -8,11 +8,11 @@
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
+use padan::align::{Aligner, Lexicon, SegmentInput};
+
 // The padan binary's allocator (see Cargo.toml): time and memory are what users get.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-use padan::align::{Aligner, Lexicon, SegmentInput};
 
 fn peak_rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
