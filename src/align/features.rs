@@ -28,7 +28,7 @@ pub(crate) mod strength {
 /// The heaviest a single token can weigh.
 const WEIGHT_CAP: f32 = 3.0;
 /// Most concepts a coarse unit keeps (see [`Unit::coarsen`]).
-const COARSE_CONCEPTS: usize = 32;
+const COARSE_CONCEPTS: usize = 64;
 
 /// What a shape mark (a question mark, a heading) weighs.
 const SHAPE_WEIGHT: f32 = 0.6;
