@@ -31,6 +31,26 @@ pub fn is_stopword(lang: Lang, word: &str) -> bool {
     sets[usize::from(lang == Lang::En)].contains(word)
 }
 
+/// Whether `word` may not begin or end a glossary term: a stopword, or one of the conjunctions
+/// and sentence adverbs (`meskipun`, `kemudian`, `however`) that alignment keeps as weak
+/// anchors but a term never starts or ends with (`wartawan meskipun`).
+pub fn is_edge_word(lang: Lang, word: &str) -> bool {
+    let extra: &[&str] = match lang {
+        Lang::Id => &[
+            "apakah",
+            "kemudian",
+            "kini",
+            "meskipun",
+            "sebelum",
+            "sekarang",
+            "sementara",
+            "sesudah",
+        ],
+        Lang::En => &["although", "however", "though", "whether"],
+    };
+    is_stopword(lang, word) || extra.contains(&word)
+}
+
 // Sorted, so lookups are a binary search.
 const STOP_ID: &[&str] = &[
     "ada", "adalah", "agar", "akan", "aku", "anda", "antara", "apa", "atas", "atau", "bagi",

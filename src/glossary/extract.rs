@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::align::lexicon::{Lexicon, MAX_PHRASE_WORDS};
-use crate::align::tokens::{cognate_key, is_stopword, scan_tokens};
+use crate::align::tokens::{cognate_key, is_edge_word, is_stopword, scan_tokens};
 use crate::Lang;
 
 /// Function words a term may hold inside it.
@@ -463,7 +463,7 @@ impl<'a> Extractor<'a> {
                 Lang::En => lexicon.stem_en(lower),
             };
             out.push(Word {
-                content: !number && !is_stopword(lang, lower) && lower.chars().count() > 1,
+                content: !number && !is_edge_word(lang, lower) && lower.chars().count() > 1,
                 lower: lower.to_owned(),
                 surface: surface.to_owned(),
                 stem,
@@ -817,6 +817,10 @@ impl<'a> Extractor<'a> {
                 if pair.count < 3 {
                     score *= 0.5 + coverage;
                 }
+                if pair.count == 1 {
+                    // One sighting says little about termhood; the phrase's shape does.
+                    score *= termhood(s);
+                }
                 // Termhood: multiword terms are what a glossary is for (seen more than once: a
                 // phrase seen once is as likely a chance collocation).
                 let words = s.words.len().max(t.words.len());
@@ -1012,6 +1016,28 @@ fn contains(outer: &[String], inner: &[String]) -> bool {
     inner.len() < outer.len() && outer.windows(inner.len()).any(|w| w == inner)
 }
 
+/// How much an Indonesian candidate looks like a term rather than a piece of a clause: terms
+/// are noun phrases (`pemanasan global`, `Dewan Arktik`), so each word inflected as a verb
+/// (`mengatakan`, `berusaha`, `dituduh`: a verbal prefix the stemmer removes) and a mix of a
+/// name with common words (`Rusia berusaha`, `pemerintahan Biden`) lowers it.
+fn termhood(term: &Term) -> f64 {
+    const VERBAL_PREFIXES: [&str; 4] = ["me", "be", "di", "ter"];
+    let verbs = term
+        .words
+        .iter()
+        .zip(&term.key_words)
+        .filter(|(word, stem)| word != stem && VERBAL_PREFIXES.iter().any(|p| word.starts_with(p)))
+        .count();
+    let surface = term.surface();
+    let capitalized = surface
+        .split(' ')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let words = surface.split(' ').count();
+    let mixed = capitalized > 0 && capitalized < words;
+    0.6f64.powi(verbs as i32) * if mixed { 0.6 } else { 1.0 }
+}
+
 fn kind_of(source: &str, target: &str, coverage: f64) -> Kind {
     let is_acronym = |s: &str| {
         s.chars().count() >= 2 && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -1107,6 +1133,34 @@ mod tests {
             .example_source
             .starts_with("Gedung Putih mengumumkan"));
         assert!(entries.iter().all(|e| e.count > 1));
+    }
+
+    #[test]
+    fn noun_phrases_rank_above_pieces_of_clauses_as_terms() {
+        let lexicon = Lexicon::seed();
+        let term = |surface: &str| {
+            let words: Vec<String> = surface.split(' ').map(str::to_lowercase).collect();
+            Term {
+                key_words: words.iter().map(|w| lexicon.stem_id(w)).collect(),
+                words,
+                count: 1,
+                surfaces: [(surface.to_owned(), 1)].into_iter().collect(),
+            }
+        };
+        let nouns = ["pemanasan global", "Dewan Arktik", "konferensi pers"];
+        for noun in nouns {
+            assert_eq!(termhood(&term(noun)), 1.0, "{noun}");
+        }
+        for clause in [
+            "dialog mengatakan",
+            "Rusia berusaha",
+            "menuduh Norwegia mencoba",
+        ] {
+            assert!(termhood(&term(clause)) < 0.7, "{clause}");
+        }
+        // Conjunctions start or end no term, in either language.
+        assert!(is_edge_word(Lang::Id, "meskipun") && is_edge_word(Lang::En, "whether"));
+        assert!(!is_edge_word(Lang::Id, "pertemuan"));
     }
 
     #[test]
