@@ -1,9 +1,9 @@
 //! The dynamic programme: best path of beads through a band of the alignment matrix.
 //!
 //! Short texts are searched exactly (the band is the whole matrix). Longer ones are searched
-//! coarse to fine, as Vecalign does: adjacent segments are merged in pairs, the half-size
-//! problem is aligned (recursively), and the full-size search runs only in a band of
-//! [`BAND_WIDTH`] segments around the projected coarse path. Each level costs time linear in
+//! coarse to fine, as Vecalign does: adjacent segments are merged in runs of four (then pairs
+//! at each coarser level), the smaller problem is aligned (recursively), and the full-size
+//! search runs only in a band of [`BAND_WIDTH`] segments around the projected coarse path. Each level costs time linear in
 //! its length, so the whole search is linear, and memory is (segments x band width).
 
 use super::features::{CoarseScratch, Unit};
@@ -481,16 +481,24 @@ fn search_level(
     let band = if (ns + 1) * (nt + 1) <= exact_cells || ns < 4 || nt < 4 {
         Band::full(ns, nt)
     } else {
-        let coarse_source = merge_pairs(source);
-        let coarse_target = merge_pairs(target);
-        // A coarse bead stands for about two beads of this level: its prior counts twice, or
-        // skipping a coarse unit would cost what skipping one segment does. The chance
+        // The first coarse level merges runs of four segments, the next ones pairs: a level of
+        // half the size between them costs as much as the finest level and locates no better
+        // (same eval scores, same result on a text repeated or with 60 beads left out).
+        let factor = if exact_cells == FULL_SEARCH_CELLS {
+            4
+        } else {
+            2
+        };
+        let coarse_source = merge_runs(source, factor);
+        let coarse_target = merge_runs(target, factor);
+        // A coarse bead stands for about `factor` beads of this level: its prior counts that
+        // many times, or skipping a coarse unit would cost what skipping one segment does. The chance
         // correction is calibrated on sentences; coarse units straddle translation boundaries,
         // and with it a repetitive text slips by a whole period. The coarse levels only locate
         // the path; the finest level decides the beads.
         let quiet = Model {
             posteriors: false,
-            log_prior: model.log_prior.map(|p| 2.0 * p),
+            log_prior: model.log_prior.map(|p| factor as f64 * p),
             chance_overlap: 0.0,
             ..model.clone()
         };
@@ -500,7 +508,7 @@ fn search_level(
             &quiet,
             COARSE_FULL_SEARCH_CELLS,
         );
-        Band::around(&coarse, 2, ns, nt, BAND_WIDTH)
+        Band::around(&coarse, factor, ns, nt, BAND_WIDTH)
     };
     best_path(source, target, model, &band)
 }
@@ -516,11 +524,11 @@ pub(crate) fn refine(
     best_path(source, target, model, &band)
 }
 
-/// Merges segments in pairs: the coarse problem of half the size.
-fn merge_pairs(units: &[Unit]) -> Vec<Unit> {
+/// Merges segments in runs of `factor`: the coarse problem of 1/`factor` the size.
+fn merge_runs(units: &[Unit], factor: usize) -> Vec<Unit> {
     let mut scratch = CoarseScratch::default();
     units
-        .chunks(2)
+        .chunks(factor)
         .map(|pair| Unit::coarsen(pair, &mut scratch))
         .collect()
 }
