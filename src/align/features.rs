@@ -169,9 +169,7 @@ impl Concepts {
         self.ids.insert(concept.to_owned(), id);
         id
     }
-}
 
-impl Concepts {
     /// The id of `prefix` + `text` (`w:` + a stem), built without allocating a key each time.
     pub fn prefixed(&mut self, prefix: &str, text: &str) -> u32 {
         let mut key = std::mem::take(&mut self.key);

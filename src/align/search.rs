@@ -3,8 +3,9 @@
 //! Short texts are searched exactly (the band is the whole matrix). Longer ones are searched
 //! coarse to fine, as Vecalign does: adjacent segments are merged in runs of four (then pairs
 //! at each coarser level), the smaller problem is aligned (recursively), and the full-size
-//! search runs only in a band of [`BAND_WIDTH`] segments around the projected coarse path. Each level costs time linear in
-//! its length, so the whole search is linear, and memory is (segments x band width).
+//! search runs only in a band of [`BAND_WIDTH`] segments around the projected coarse path.
+//! Each level costs time linear in its length, so the whole search is linear, and memory is
+//! (segments x band width).
 
 use super::features::{CoarseScratch, Unit};
 use super::model::Model;
