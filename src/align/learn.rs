@@ -98,7 +98,7 @@ pub(crate) fn learn(
             target_count[t as usize] += 1;
         }
     }
-    // A pair needs MIN_COUNT beads, so a stem seen in fewer pairs with nothing: most stems of
+    // A pair needs MIN_COUNT beads, so a stem seen in fewer beads pairs with nothing: most stems of
     // a text are seen once, and skipping them skips most pairs.
     let mut pair_count: FxHashMap<(u32, u32), u32> = FxHashMap::default();
     let mut frequent_targets = Vec::new();
