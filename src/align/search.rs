@@ -467,48 +467,52 @@ type Cell<'b> = (
 
 /// Finds the best path of beads aligning `source` with `target`, with posteriors.
 pub(crate) fn search(source: &[Unit], target: &[Unit], model: &Model) -> Vec<PathBead> {
-    search_level(source, target, model, FULL_SEARCH_CELLS)
+    search_level(source, target, model, &FINEST)
 }
 
-/// [`search`] at one level: exact when the matrix has at most `exact_cells` cells.
-fn search_level(
-    source: &[Unit],
-    target: &[Unit],
-    model: &Model,
+/// How one level of the search runs: exactly when its matrix has at most `exact_cells` cells,
+/// else in a band around the path of the level above, whose units merge runs of `factor`.
+struct Level {
     exact_cells: usize,
-) -> Vec<PathBead> {
+    factor: usize,
+}
+
+/// The level of the segments themselves. Its coarse level merges runs of four segments: a
+/// level of half the size between them costs as much as this one and locates no better (same
+/// eval scores, same result on a text repeated or with 60 beads left out).
+const FINEST: Level = Level {
+    exact_cells: FULL_SEARCH_CELLS,
+    factor: 4,
+};
+
+/// Every coarser level: it only locates the path, so it is searched exactly only when small.
+const COARSE: Level = Level {
+    exact_cells: COARSE_FULL_SEARCH_CELLS,
+    factor: 2,
+};
+
+/// [`search`] at one level.
+fn search_level(source: &[Unit], target: &[Unit], model: &Model, level: &Level) -> Vec<PathBead> {
     let ns = source.len();
     let nt = target.len();
-    let band = if (ns + 1) * (nt + 1) <= exact_cells || ns < 4 || nt < 4 {
+    let band = if (ns + 1) * (nt + 1) <= level.exact_cells || ns < 4 || nt < 4 {
         Band::full(ns, nt)
     } else {
-        // The first coarse level merges runs of four segments, the next ones pairs: a level of
-        // half the size between them costs as much as the finest level and locates no better
-        // (same eval scores, same result on a text repeated or with 60 beads left out).
-        let factor = if exact_cells == FULL_SEARCH_CELLS {
-            4
-        } else {
-            2
-        };
+        let factor = level.factor;
         let coarse_source = merge_runs(source, factor);
         let coarse_target = merge_runs(target, factor);
         // A coarse bead stands for about `factor` beads of this level: its prior counts that
-        // many times, or skipping a coarse unit would cost what skipping one segment does. The chance
-        // correction is calibrated on sentences; coarse units straddle translation boundaries,
-        // and with it a repetitive text slips by a whole period. The coarse levels only locate
-        // the path; the finest level decides the beads.
+        // many times, or skipping a coarse unit would cost what skipping one segment does. The
+        // chance correction is calibrated on sentences; coarse units straddle translation
+        // boundaries, and with it a repetitive text slips by a whole period. The coarse levels
+        // only locate the path; the finest level decides the beads.
         let quiet = Model {
             posteriors: false,
             log_prior: model.log_prior.map(|p| factor as f64 * p),
             chance_overlap: 0.0,
             ..model.clone()
         };
-        let coarse = search_level(
-            &coarse_source,
-            &coarse_target,
-            &quiet,
-            COARSE_FULL_SEARCH_CELLS,
-        );
+        let coarse = search_level(&coarse_source, &coarse_target, &quiet, &COARSE);
         Band::around(&coarse, factor, ns, nt, BAND_WIDTH)
     };
     best_path(source, target, model, &band)
