@@ -23,7 +23,7 @@ use crate::error::Error;
 /// The format name in the header line.
 const FORMAT: &str = "padan-glossary-counts";
 /// The format version this build writes and reads.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 #[serde(tag = "record", rename_all = "snake_case", deny_unknown_fields)]
@@ -33,6 +33,8 @@ enum Record {
         version: u32,
         beads: u32,
         pruned_below: u32,
+        /// The word-alignment sample stopped before the shard's last bead.
+        sample_full: bool,
     },
     Term {
         side: Side,
@@ -51,6 +53,11 @@ enum Record {
         bead: u32,
         source: String,
         target: String,
+    },
+    /// The single words of one bead of the word-alignment sample, in bead order.
+    Sample {
+        source: Vec<String>,
+        target: Vec<String>,
     },
 }
 
@@ -86,6 +93,7 @@ impl Extractor<'_> {
             version: VERSION,
             beads: self.bead_count,
             pruned_below: self.pruned_below,
+            sample_full: self.sample.full,
         })?;
         for (side, counts) in [(Side::Source, &self.source), (Side::Target, &self.target)] {
             for term in &counts.terms {
@@ -125,6 +133,12 @@ impl Extractor<'_> {
                 target: target.clone(),
             })?;
         }
+        for (source, target) in self.sample.beads() {
+            line(&Record::Sample {
+                source: source.into_iter().map(str::to_owned).collect(),
+                target: target.into_iter().map(str::to_owned).collect(),
+            })?;
+        }
         Ok(())
     }
 
@@ -136,6 +150,7 @@ impl Extractor<'_> {
         // Shard term id -> merged term id, per side.
         let mut source_ids: Vec<u32> = Vec::new();
         let mut target_ids: Vec<u32> = Vec::new();
+        let mut sample_full = false;
         for (n, line) in input.lines().enumerate() {
             let line_no = n + 1;
             let line = line.map_err(|e| Error::Io {
@@ -172,6 +187,7 @@ impl Extractor<'_> {
                     version,
                     beads: count,
                     pruned_below,
+                    sample_full: full,
                 } => {
                     if beads.is_some() {
                         return Err(Error::malformed(
@@ -190,6 +206,7 @@ impl Extractor<'_> {
                         ));
                     }
                     beads = Some(count);
+                    sample_full = full;
                     self.pruned_below = self.pruned_below.max(pruned_below);
                     self.bead_count += count;
                 }
@@ -255,6 +272,19 @@ impl Extractor<'_> {
                     }
                     self.examples.insert(offset + bead, (source, target));
                 }
+                Record::Sample { source, target } => {
+                    // Keys as counting made them: source words as they are, target stems.
+                    let stems: Vec<String> =
+                        target.iter().map(|w| self.lexicon.stem_en(w)).collect();
+                    let source: Vec<(&str, &str)> =
+                        source.iter().map(|w| (w.as_str(), w.as_str())).collect();
+                    let target: Vec<(&str, &str)> = stems
+                        .iter()
+                        .zip(&target)
+                        .map(|(k, w)| (k.as_str(), w.as_str()))
+                        .collect();
+                    self.sample.push(&source, &target);
+                }
             }
         }
         if beads.is_none() {
@@ -263,6 +293,11 @@ impl Extractor<'_> {
                 1,
                 "the counts file is empty; give files written by padan glossary --counts-out",
             ));
+        }
+        if sample_full {
+            // The shard's sample stopped short: beads of later shards would not have been
+            // sampled in one run either.
+            self.sample.full = true;
         }
         self.prune_if_over_budget();
         Ok(())
@@ -332,6 +367,10 @@ mod tests {
         ),
     ];
 
+    /// Word pairs the word-alignment sample holds in these tests: the first beads only, so a
+    /// split can fall before, at or after the point where it fills.
+    const SAMPLE_CELLS: usize = 60;
+
     fn glossary(extractor: Extractor) -> String {
         extractor
             .finish()
@@ -343,10 +382,16 @@ mod tests {
     #[test]
     fn sharded_counts_merged_give_the_glossary_of_one_run() {
         let lexicon = Lexicon::seed();
-        let mut whole = Extractor::new(lexicon);
+        let mut whole = Extractor::new(lexicon).with_sample_cells(SAMPLE_CELLS);
         for (s, t) in BEADS {
             whole.add(s, t);
         }
+        let sampled = whole.sample.len();
+        assert!(
+            whole.sample.full && sampled > 1 && sampled < BEADS.len() - 1,
+            "the sample should fill in the middle: {sampled} of {} beads",
+            BEADS.len()
+        );
         let entries = {
             let mut w = Extractor::new(lexicon);
             for (s, t) in BEADS {
@@ -360,7 +405,7 @@ mod tests {
         for split in 0..=BEADS.len() {
             let mut files = Vec::new();
             for shard in [&BEADS[..split], &BEADS[split..]] {
-                let mut extractor = Extractor::new(lexicon);
+                let mut extractor = Extractor::new(lexicon).with_sample_cells(SAMPLE_CELLS);
                 for (s, t) in shard {
                     extractor.add(s, t);
                 }
@@ -369,7 +414,7 @@ mod tests {
                 files.push(file);
             }
             assert!(String::from_utf8_lossy(&files[0]).starts_with("{\"record\":\"header\""));
-            let mut merged = Extractor::new(lexicon);
+            let mut merged = Extractor::new(lexicon).with_sample_cells(SAMPLE_CELLS);
             for (n, file) in files.iter().enumerate() {
                 merged.merge_counts(&file[..], &format!("{n}")).unwrap();
             }
@@ -385,7 +430,7 @@ mod tests {
             assert_eq!(
                 glossary(merged),
                 glossary({
-                    let mut w = Extractor::new(lexicon);
+                    let mut w = Extractor::new(lexicon).with_sample_cells(SAMPLE_CELLS);
                     for (s, t) in BEADS {
                         w.add(s, t);
                     }
@@ -407,12 +452,12 @@ mod tests {
             ),
             ("not json\n", "x:1: not a counts record"),
             (
-                "{\"record\":\"header\",\"format\":\"padan-glossary-counts\",\"version\":1,\"beads\":1,\"pruned_below\":0}\n\
+                "{\"record\":\"header\",\"format\":\"padan-glossary-counts\",\"version\":2,\"beads\":1,\"pruned_below\":0,\"sample_full\":false}\n\
                  {\"record\":\"pair\",\"source\":0,\"target\":0,\"count\":1,\"first_bead\":0}\n",
                 "x:2: a pair names a term the file does not list before it",
             ),
             (
-                "{\"record\":\"header\",\"format\":\"padan-glossary-counts\",\"version\":9,\"beads\":1,\"pruned_below\":0}\n",
+                "{\"record\":\"header\",\"format\":\"padan-glossary-counts\",\"version\":9,\"beads\":1,\"pruned_below\":0,\"sample_full\":false}\n",
                 "x:1: padan-glossary-counts version 9 is not a format this padan reads",
             ),
         ];

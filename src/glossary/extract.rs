@@ -10,11 +10,14 @@
 //! singletons stay out. Competitive linking (best pair first) then gives each term its
 //! translation, and up to [`MAX_VARIANTS`] more when they score close to the best, so function
 //! words never win and `Menteri Luar Negeri` can have both `Foreign Minister` and
-//! `Secretary of State`.
+//! `Secretary of State`. Word alignment over a sample of the beads ([`super::wordalign`])
+//! vetoes one-word pairs whose words never align and gives the words left without a one-word
+//! translation their most usual one, ranked after the terms.
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::wordalign::Sample;
 use crate::align::lexicon::{Lexicon, MAX_PHRASE_WORDS};
 use crate::align::tokens::{cognate_key, is_edge_word, is_stopword, scan_tokens};
 use crate::Lang;
@@ -35,6 +38,11 @@ pub const VARIANT_SHARE: f64 = 0.35;
 pub const PAIR_BUDGET: usize = 6_000_000;
 /// Distinct terms held on one side before the counts are pruned. Some 200 bytes a term.
 pub const TERM_BUDGET: usize = 1_500_000;
+/// Word-alignment links a word's usual translation needs to be proposed.
+pub const MIN_LINKS: u32 = 2;
+/// Scales the score of a word's usual translation (from word alignment) against term
+/// pairs': general vocabulary ranks after the terms.
+const USUAL_WEIGHT: f64 = 0.001;
 
 /// What kind of entry a pair is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -351,7 +359,7 @@ impl PairCounts {
 /// assert!(entries.iter().any(|e| e.source_term == "Gedung Putih" && e.target_term == "White House"));
 /// ```
 pub struct Extractor<'a> {
-    lexicon: &'a Lexicon,
+    pub(super) lexicon: &'a Lexicon,
     pub(super) source: SideCounts,
     pub(super) target: SideCounts,
     pub(super) pairs: PairCounts,
@@ -365,6 +373,8 @@ pub struct Extractor<'a> {
     pub(super) term_budget: usize,
     /// Beads between budget checks.
     pub(super) segment: u32,
+    /// The single words of the first beads, for word alignment.
+    pub(super) sample: Sample,
 }
 
 /// Per distinct source word: the English stems the lexicon gives it, and its cognate key.
@@ -419,9 +429,13 @@ pub struct PreparedBead {
 impl PreparedBead {
     /// Prepares the bead of `source` and `target` texts for counting.
     pub fn new(lexicon: &Lexicon, source: &str, target: &str) -> Self {
+        let (sw, tw) = (
+            Extractor::words(lexicon, source, Lang::Id),
+            Extractor::words(lexicon, target, Lang::En),
+        );
         PreparedBead {
-            source_terms: Extractor::candidates(&Extractor::words(lexicon, source, Lang::Id)),
-            target_terms: Extractor::candidates(&Extractor::words(lexicon, target, Lang::En)),
+            source_terms: Extractor::candidates(&sw),
+            target_terms: Extractor::candidates(&tw),
             source: source.to_owned(),
             target: target.to_owned(),
         }
@@ -451,6 +465,7 @@ impl<'a> Extractor<'a> {
             pair_budget: PAIR_BUDGET,
             term_budget: TERM_BUDGET,
             segment: SEGMENT,
+            sample: Sample::default(),
         }
     }
 
@@ -553,6 +568,19 @@ impl<'a> Extractor<'a> {
             let room = self.segment - self.bead_count % self.segment;
             while segment.len() < room as usize {
                 let Some(bead) = beads.next() else { break };
+                // Single words: source words as they are (*akhir* and *terakhir* translate
+                // differently), target words by stem.
+                fn single(terms: &[Candidate], by_stem: bool) -> Vec<(&str, &str)> {
+                    terms
+                        .iter()
+                        .filter(|c| !c.words().contains(' '))
+                        .map(|c| (if by_stem { c.key() } else { c.words() }, c.words()))
+                        .collect()
+                }
+                self.sample.push(
+                    &single(&bead.source_terms, false),
+                    &single(&bead.target_terms, true),
+                );
                 let s = Self::intern_all(bead.source_terms, &mut self.source);
                 let t = Self::intern_all(bead.target_terms, &mut self.target);
                 if s.is_empty() || t.is_empty() {
@@ -590,6 +618,14 @@ impl<'a> Extractor<'a> {
         self.pair_budget = pairs.max(2);
         self.term_budget = terms.max(2);
         self.segment = every.max(1);
+        self
+    }
+
+    /// Sets how many word pairs (source words times target words, summed over beads) the
+    /// word-alignment sample holds ([`SAMPLE_CELLS`](super::wordalign::SAMPLE_CELLS) unless
+    /// set); for tests and for memory-tight runs.
+    pub fn with_sample_cells(mut self, cells: usize) -> Self {
+        self.sample = Sample::with_capacity(cells);
         self
     }
 
@@ -773,6 +809,7 @@ impl<'a> Extractor<'a> {
         }
 
         let evidence = self.evidence();
+        let links = self.sample.align();
         let listings: Vec<Vec<&str>> = self
             .source
             .terms
@@ -826,6 +863,14 @@ impl<'a> Extractor<'a> {
                 let words = s.words.len().max(t.words.len());
                 if pair.count >= 2 {
                     score *= 1.0 + 0.3 * (words as f64 - 1.0);
+                }
+                if words == 1 && pair.count >= 3 {
+                    // Co-occurrence without alignment: the words as shown never translate
+                    // each other where the word alignment can tell (*jakarta* / Department).
+                    let shown = s.surface().to_lowercase();
+                    if links.between(&shown, &t.key_words[0]) == Some(0) {
+                        return None;
+                    }
                 }
                 if words == 1 && Self::listed(&listings[a as usize], t) {
                     // A general word the seed dictionary already translates.
@@ -949,6 +994,61 @@ impl<'a> Extractor<'a> {
                 .push(accepted.len());
             accepted.push(pair);
         }
+        // Words the term pairs left without a one-word translation get their most usual
+        // one from word alignment.
+        let translated: rustc_hash::FxHashSet<String> = accepted
+            .iter()
+            .filter(|p| self.target.terms[p.target as usize].key_words.len() == 1)
+            .map(|p| {
+                self.source.terms[p.source as usize]
+                    .surface()
+                    .to_lowercase()
+            })
+            .collect();
+        let fallback: Vec<Entry> = links
+            .usual(MIN_LINKS)
+            .into_iter()
+            .filter(|u| u.source != u.target && !translated.contains(u.source))
+            .map(|u| {
+                let sample = self.sample.len() as f64;
+                let dice = 2.0 * u.links as f64 / (u.source_beads + u.target_beads) as f64;
+                let llr = log_likelihood(
+                    u.links as f64,
+                    u.source_beads as f64,
+                    u.target_beads as f64,
+                    sample,
+                );
+                // The target word's most frequent form and an example: the first bead of the
+                // pair of the words' terms, when counted.
+                let source_term = self.source.ids.get(&self.lexicon.stem_id(u.source));
+                let target_term = self.target.ids.get(u.target_key);
+                let target = target_term.map_or_else(
+                    || u.target.to_owned(),
+                    |&b| self.target.terms[b as usize].surface(),
+                );
+                let example = source_term
+                    .zip(target_term)
+                    .and_then(|(&a, &b)| self.pairs.get(a, b))
+                    .and_then(|p| self.examples.get(&p.first_bead))
+                    .cloned()
+                    .unwrap_or_default();
+                Entry {
+                    kind: kind_of(u.source, &target, 0.0),
+                    source_term: u.source.to_owned(),
+                    target_term: target,
+                    score: (USUAL_WEIGHT * llr * (0.25 + 0.75 * dice) * 1000.0).round() / 1000.0,
+                    count: u.links,
+                    source_count: u.source_beads,
+                    target_count: u.target_beads,
+                    example_source: example.0,
+                    example_target: example.1,
+                    note: format!(
+                        "usual translation of the word: aligned both ways in {} beads",
+                        u.links
+                    ),
+                }
+            })
+            .collect();
         let mut entries: Vec<Entry> = accepted
             .into_iter()
             .map(|pair| {
@@ -980,6 +1080,7 @@ impl<'a> Extractor<'a> {
                 }
             })
             .collect();
+        entries.extend(fallback);
         entries.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)

@@ -235,6 +235,6 @@ fn a_mapper_exits_zero_with_exit_zero_and_an_empty_shard_counts_nothing() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
-        "{\"record\":\"header\",\"format\":\"padan-glossary-counts\",\"version\":1,\"beads\":0,\"pruned_below\":0}\n"
+        "{\"record\":\"header\",\"format\":\"padan-glossary-counts\",\"version\":2,\"beads\":0,\"pruned_below\":0,\"sample_full\":false}\n"
     );
 }
