@@ -284,10 +284,11 @@ pub fn cognate_key(word: &str, lang: Lang) -> Option<String> {
     }
     let mut w = word.to_owned();
     if lang == Lang::Id {
-        const SUFFIXES: [(&str, &str); 13] = [
+        const SUFFIXES: [(&str, &str); 14] = [
             ("isasi", "isation"),
             ("orium", "ory"),
             ("asi", "ation"),
+            ("ksi", "ction"),
             ("usi", "ution"),
             ("isi", "ition"),
             ("itas", "ity"),
@@ -404,6 +405,8 @@ mod tests {
             ("presiden", "president", true),
             ("diplomatik", "diplomatic", true),
             ("laboratorium", "laboratory", true),
+            ("sanksi", "sanction", true),
+            ("produksi", "production", true),
             ("kontrak", "control", false),
             ("menteri", "ministry", false),
         ];

@@ -706,6 +706,15 @@ impl<'a> Extractor<'a> {
         if word.english.contains(&target_stem) {
             return 1.0;
         }
+        // An English compound holding the translation: pipa / pipeline (pipe), kereta /
+        // railway... only where the translation is a word of four letters or more.
+        if word
+            .english
+            .iter()
+            .any(|e| e.len() >= 4 && target_stem.len() >= e.len() + 3 && target_stem.starts_with(e))
+        {
+            return 0.8;
+        }
         let cognate = evidence.target.get(target).and_then(Option::as_ref);
         if word.cognate.is_some() && word.cognate.as_ref() == cognate {
             return 0.9;
@@ -798,6 +807,7 @@ impl<'a> Extractor<'a> {
     /// Scores, links and returns the entries, best first (ties by source, then target term).
     pub fn finish(self) -> Vec<Entry> {
         let n = self.bead_count as f64;
+        #[derive(Clone, Copy)]
         struct Scored {
             source: u32,
             target: u32,
@@ -855,8 +865,23 @@ impl<'a> Extractor<'a> {
                     score *= 0.5 + coverage;
                 }
                 if pair.count == 1 {
-                    // One sighting says little about termhood; the phrase's shape does.
-                    score *= termhood(s);
+                    // One sighting says little about termhood; the phrase's shape does, and
+                    // so do loanwords (misi diplomatik, stabilitas strategis): technical
+                    // vocabulary is borrowed more often than not.
+                    let loanwords = s
+                        .words
+                        .iter()
+                        .filter_map(|w| cognate_key(w, Lang::Id))
+                        .filter(|key| {
+                            t.words
+                                .iter()
+                                .any(|w| cognate_key(w, Lang::En).as_ref() == Some(key))
+                        })
+                        .count();
+                    score *= termhood(s) * 1.1f64.powi(loanwords as i32);
+                }
+                if pair.count < 3 && orphan_name(&evidence, s, t) {
+                    score *= 0.3;
                 }
                 // Termhood: multiword terms are what a glossary is for (seen more than once: a
                 // phrase seen once is as likely a chance collocation).
@@ -872,12 +897,36 @@ impl<'a> Extractor<'a> {
                         return None;
                     }
                 }
-                if words == 1 && Self::listed(&listings[a as usize], t) {
-                    // A general word the seed dictionary already translates.
+                let acronym = s.words.len() == 1
+                    && s.surface().chars().count() >= 2
+                    && s.surface().chars().all(|c| c.is_uppercase());
+                if (words > 1 || acronym) && Self::listed(&listings[a as usize], t) {
+                    // A phrase (or an acronym, a phrase's short form) the glossary knows as a
+                    // unit: a confirmed term.
+                    score *= 1.3;
+                }
+                if words == 1
+                    && !acronym
+                    && Self::listed(&listings[a as usize], t)
+                    && cognate_key(&s.words[0], Lang::Id)
+                        .is_none_or(|key| cognate_key(&t.words[0], Lang::En).as_ref() != Some(&key))
+                {
+                    // A general word the seed dictionary already translates (an acronym, or a
+                    // loanword such as sanksi / sanction, is a term more often than not).
                     score *= 0.5;
                 }
-                let shared = s.words.iter().filter(|w| t.words.contains(w)).count();
-                if shared * 2 >= s.words.len().max(1) {
+                // Names both sides share (Washington ingin / Washington wants); a shared common
+                // word (pemanasan global / global warming) is a translated term's.
+                let surface = s.surface();
+                let shared = s
+                    .words
+                    .iter()
+                    .zip(surface.split(' '))
+                    .filter(|(w, shown)| {
+                        t.words.contains(w) && shown.chars().next().is_some_and(char::is_uppercase)
+                    })
+                    .count();
+                if shared * 2 >= s.words.len() || s.words == t.words {
                     // Mostly the same words on both sides (names): little for a glossary to add.
                     score *= 0.3;
                 }
@@ -936,13 +985,49 @@ impl<'a> Extractor<'a> {
         // Competitive linking, with room for variants close to a term's best translation.
         let mut source_links: FxHashMap<u32, Vec<(u32, f64)>> = FxHashMap::default();
         let mut target_links: FxHashMap<u32, Vec<(u32, f64)>> = FxHashMap::default();
-        let mut accepted: Vec<&Scored> = Vec::new();
+        let mut accepted: Vec<Scored> = Vec::new();
+        // Beads each linked term's accepted pairs account for.
+        let mut explained_source: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut explained_target: FxHashMap<u32, u32> = FxHashMap::default();
         // Accepted pairs by every run of words of their source term (the whole term included),
         // and by their whole source term: the ones nested in or around a candidate are found
         // without a scan of all accepted pairs, which made large corpora quadratic.
         let mut by_run: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         let mut by_term: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for pair in &scored {
+            // A further translation of a linked term is judged on the beads its accepted
+            // pairs leave unexplained (KTT / summit once, where pertemuan puncak / summit
+            // explains the other three sightings of summit), never below its own score.
+            let (s, t) = (
+                &self.source.terms[pair.source as usize],
+                &self.target.terms[pair.target as usize],
+            );
+            let by_source = explained_source.get(&pair.source).copied().unwrap_or(0);
+            let by_target = explained_target.get(&pair.target).copied().unwrap_or(0);
+            let (s_rest, t_rest) = (
+                s.count.saturating_sub(by_source),
+                t.count.saturating_sub(by_target),
+            );
+            let mut pair = Scored { ..*pair };
+            if by_source + by_target > 0 && s_rest >= pair.count && t_rest >= pair.count {
+                let base = |a: u32, b: u32| {
+                    let dice = 2.0 * pair.count as f64 / (a + b) as f64;
+                    log_likelihood(pair.count as f64, a as f64, b as f64, n) * (0.25 + 0.75 * dice)
+                };
+                let (before, after) = (base(s.count, t.count), base(s_rest, t_rest));
+                if before > 0.0 && after > before {
+                    pair.score *= after / before;
+                }
+            }
+            // A further translation seen often but sharing no word-level evidence with its
+            // term is a neighbour, not a translation (Menteri Luar Negeri / Russian).
+            if by_source + by_target > 0
+                && pair.count >= 3
+                && Self::coverage(&evidence, &listings[pair.source as usize], s, t) == 0.0
+            {
+                continue;
+            }
+            let pair = &pair;
             let fits = |links: &FxHashMap<u32, Vec<(u32, f64)>>, id: u32| {
                 links
                     .get(&id)
@@ -960,15 +1045,23 @@ impl<'a> Extractor<'a> {
                 &self.source.terms[pair.source as usize].key_words,
                 &self.target.terms[pair.target as usize].key_words,
             );
-            let around = by_run.get(&s_words.join(" ")).into_iter().flatten();
+            // Accepted pairs around this one (it is a piece of them) make it redundant when
+            // seen at least as often; pairs inside it only when seen exactly as often: a
+            // frequent word (Arktik / Arctic, 5) does not make a term built on it (Dewan
+            // Arktik / Arctic Council, once) redundant.
+            let around = by_run
+                .get(&s_words.join(" "))
+                .into_iter()
+                .flatten()
+                .filter(|&&k| accepted[k].count >= pair.count);
             let inside = runs(s_words)
                 .filter(|run| run.len() < s_words.len())
                 .filter_map(|run| by_term.get(&run.join(" ")))
-                .flatten();
+                .flatten()
+                .filter(|&&k| accepted[k].count == pair.count);
             let redundant = around.chain(inside).any(|&k| {
                 let other = accepted[k];
-                other.count >= pair.count
-                    && nested_or_equal(&self.source.terms[other.source as usize].key_words, s_words)
+                nested_or_equal(&self.source.terms[other.source as usize].key_words, s_words)
                     && nested_or_equal(&self.target.terms[other.target as usize].key_words, t_words)
             });
             if redundant {
@@ -992,7 +1085,9 @@ impl<'a> Extractor<'a> {
                 .entry(s_words.join(" "))
                 .or_default()
                 .push(accepted.len());
-            accepted.push(pair);
+            *explained_source.entry(pair.source).or_default() += pair.count;
+            *explained_target.entry(pair.target).or_default() += pair.count;
+            accepted.push(Scored { ..*pair });
         }
         // Words the term pairs left without a one-word translation get their most usual
         // one from word alignment.
@@ -1123,6 +1218,17 @@ fn contains(outer: &[String], inner: &[String]) -> bool {
 /// name with common words (`Rusia berusaha`, `pemerintahan Biden`) lowers it.
 fn termhood(term: &Term) -> f64 {
     const VERBAL_PREFIXES: [&str; 4] = ["me", "be", "di", "ter"];
+    // Sorted: a quantity (hampir dua jam, pertemuan pertama) is no term.
+    const NUMERALS: [&str; 22] = [
+        "belas", "delapan", "dua", "empat", "enam", "juta", "kedua", "keempat", "kelima", "ketiga",
+        "lima", "miliar", "pertama", "puluh", "ratus", "ribu", "satu", "sebelas", "sembilan",
+        "sepuluh", "tiga", "tujuh",
+    ];
+    let numerals = term
+        .words
+        .iter()
+        .filter(|w| NUMERALS.binary_search(&w.as_str()).is_ok())
+        .count();
     let verbs = term
         .words
         .iter()
@@ -1136,7 +1242,48 @@ fn termhood(term: &Term) -> f64 {
         .count();
     let words = surface.split(' ').count();
     let mixed = capitalized > 0 && capitalized < words;
-    0.6f64.powi(verbs as i32) * if mixed { 0.6 } else { 1.0 }
+    0.6f64.powi((verbs + numerals) as i32) * if mixed { 0.6 } else { 1.0 }
+}
+
+/// Whether one side mixes a name with common words and no word of the other side translates
+/// or repeats that name: `Washington ingin` / wants, `pemimpin Rusia` / leaders, `ingin` /
+/// Washington wants. (Names of several capitalized words, `Gedung Putih` / White House, are
+/// translated as a whole, not word by word.)
+fn orphan_name(evidence: &Evidence, s: &Term, t: &Term) -> bool {
+    // The names of a term that mixes names and common words (function words inside a name,
+    // Secretary of State, mix nothing).
+    fn mixed_names(term: &Term) -> Vec<usize> {
+        let surface = term.surface();
+        let names: Vec<usize> = surface
+            .split(' ')
+            .enumerate()
+            .filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+            .map(|(k, _)| k)
+            .collect();
+        let inner = term
+            .words
+            .iter()
+            .filter(|w| INNER_WORDS.contains(&w.as_str()))
+            .count();
+        if names.len() + inner < term.words.len() {
+            names
+        } else {
+            Vec::new()
+        }
+    }
+    let linked = |sw: &str, tw: &str, ts: &str| Extractor::word_link(evidence, sw, tw, ts) > 0.0;
+    let source_orphan = mixed_names(s).into_iter().any(|k| {
+        !t.words
+            .iter()
+            .zip(&t.key_words)
+            .any(|(tw, ts)| linked(&s.words[k], tw, ts))
+    });
+    let target_orphan = mixed_names(t).into_iter().any(|k| {
+        !s.words
+            .iter()
+            .any(|sw| linked(sw, &t.words[k], &t.key_words[k]))
+    });
+    source_orphan || target_orphan
 }
 
 fn kind_of(source: &str, target: &str, coverage: f64) -> Kind {

@@ -3,18 +3,14 @@
 
 use std::fs;
 
-use super::{assert_golden, example_pair, fixture, padan, stderr, stdout, temp_dir};
+use super::{assert_golden, example_pair, fixture, padan, set_status, stderr, stdout, temp_dir};
 
 /// The example's glossary, built by padan, with `pertemuan puncak ↔ summit` approved as a
 /// reviewer would.
 fn approved_glossary(dir: &std::path::Path) {
     let (id, en) = example_pair();
     let output = padan(dir, &["glossary", &id, &en]);
-    let text = stdout(&output).replacen(
-        "pertemuan puncak,summit,term,17.169,3,3,4,proposed,",
-        "pertemuan puncak,summit,term,17.169,3,3,4,approved,",
-        1,
-    );
+    let text = set_status(&stdout(&output), "pertemuan puncak,summit", "approved");
     assert!(text.contains(",approved,"));
     fs::write(dir.join("glossary.csv"), text).expect("write");
 }
