@@ -237,6 +237,9 @@ pub(crate) struct Word {
     pub is_number: bool,
 }
 
+/// The id a stopword gets while tokens are numbered: none.
+const SKIP: u32 = u32::MAX;
+
 impl SideTokens {
     pub fn new(segments: &[SegmentInput], lang: Lang, lexicon: &Lexicon) -> Self {
         let mut side = SideTokens {
@@ -251,12 +254,16 @@ impl SideTokens {
         for segment in segments {
             let mut tokens = Vec::new();
             scan_tokens(segment.text, |text, _, _| {
-                let is_number = text.bytes().any(|b| b.is_ascii_digit());
-                if !is_number && is_stopword(lang, text) {
+                // Seen before (stopwords too, as SKIP): one hash lookup for most tokens.
+                if let Some(&id) = ids.get(text) {
+                    if id != SKIP {
+                        tokens.push(id);
+                    }
                     return;
                 }
-                if let Some(&id) = ids.get(text) {
-                    tokens.push(id);
+                let is_number = text.bytes().any(|b| b.is_ascii_digit());
+                if !is_number && is_stopword(lang, text) {
+                    ids.insert(text.to_owned(), SKIP);
                     return;
                 }
                 let (stem, english_stem) = if is_number {

@@ -37,23 +37,33 @@ fn confident(path: &[PathBead], k: usize) -> bool {
         .all(one_to_one)
 }
 
-/// The distinct content stems of segment `k`, as ids.
+/// Each word of `side` as the id of its stem (numbers: `u32::MAX`, never counted), numbering
+/// new stems in `ids` / `names`: once per distinct word, not once per token.
 fn stem_ids<'a>(
     side: &'a SideTokens,
-    k: usize,
     ids: &mut FxHashMap<&'a str, u32>,
     names: &mut Vec<&'a str>,
 ) -> Vec<u32> {
-    let mut out: Vec<u32> = side.segments[k]
+    side.words
         .iter()
-        .map(|&w| &side.words[w as usize])
-        .filter(|w| !w.is_number)
         .map(|w| {
+            if w.is_number {
+                return u32::MAX;
+            }
             *ids.entry(w.stem.as_str()).or_insert_with(|| {
                 names.push(w.stem.as_str());
                 (names.len() - 1) as u32
             })
         })
+        .collect()
+}
+
+/// The distinct content stems of segment `k`, as ids.
+fn segment_stems(side: &SideTokens, stems: &[u32], k: usize) -> Vec<u32> {
+    let mut out: Vec<u32> = side.segments[k]
+        .iter()
+        .map(|&w| stems[w as usize])
+        .filter(|&id| id != u32::MAX)
         .collect();
     out.sort_unstable();
     out.dedup();
@@ -79,12 +89,15 @@ pub(crate) fn learn(
     // Stems as small integers, so counting pairs hashes two numbers, not two strings.
     let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
     let mut names: Vec<&str> = Vec::new();
+    let source_stems = stem_ids(source, &mut ids, &mut names);
+    let target_stems = stem_ids(target, &mut ids, &mut names);
     let beads: Vec<(Vec<u32>, Vec<u32>)> = confident
         .iter()
         .map(|bead| {
-            let s = stem_ids(source, bead.source.start, &mut ids, &mut names);
-            let t = stem_ids(target, bead.target.start, &mut ids, &mut names);
-            (s, t)
+            (
+                segment_stems(source, &source_stems, bead.source.start),
+                segment_stems(target, &target_stems, bead.target.start),
+            )
         })
         .collect();
     // Source and target stems share the id space; a stem seen on both sides counts per side.
