@@ -22,6 +22,14 @@ use crate::align::lexicon::{Lexicon, MAX_PHRASE_WORDS};
 use crate::align::tokens::{cognate_key, is_edge_word, is_stopword, scan_tokens};
 use crate::Lang;
 
+/// Indonesian number words, sorted for a binary search: a quantity (`hampir dua jam`,
+/// `pertemuan pertama`) is no term.
+const NUMERALS: [&str; 22] = [
+    "belas", "delapan", "dua", "empat", "enam", "juta", "kedua", "keempat", "kelima", "ketiga",
+    "lima", "miliar", "pertama", "puluh", "ratus", "ribu", "satu", "sebelas", "sembilan",
+    "sepuluh", "tiga", "tujuh",
+];
+
 /// Function words a term may hold inside it.
 const INNER_WORDS: [&str; 4] = ["of", "and", "for", "on"];
 
@@ -1008,7 +1016,7 @@ impl<'a> Extractor<'a> {
                 s.count.saturating_sub(by_source),
                 t.count.saturating_sub(by_target),
             );
-            let mut pair = Scored { ..*pair };
+            let mut pair = *pair;
             if by_source + by_target > 0 && s_rest >= pair.count && t_rest >= pair.count {
                 let base = |a: u32, b: u32| {
                     let dice = 2.0 * pair.count as f64 / (a + b) as f64;
@@ -1087,7 +1095,7 @@ impl<'a> Extractor<'a> {
                 .push(accepted.len());
             *explained_source.entry(pair.source).or_default() += pair.count;
             *explained_target.entry(pair.target).or_default() += pair.count;
-            accepted.push(Scored { ..*pair });
+            accepted.push(*pair);
         }
         // Words the term pairs left without a one-word translation get their most usual
         // one from word alignment.
@@ -1218,12 +1226,6 @@ fn contains(outer: &[String], inner: &[String]) -> bool {
 /// name with common words (`Rusia berusaha`, `pemerintahan Biden`) lowers it.
 fn termhood(term: &Term) -> f64 {
     const VERBAL_PREFIXES: [&str; 4] = ["me", "be", "di", "ter"];
-    // Sorted: a quantity (hampir dua jam, pertemuan pertama) is no term.
-    const NUMERALS: [&str; 22] = [
-        "belas", "delapan", "dua", "empat", "enam", "juta", "kedua", "keempat", "kelima", "ketiga",
-        "lima", "miliar", "pertama", "puluh", "ratus", "ribu", "satu", "sebelas", "sembilan",
-        "sepuluh", "tiga", "tujuh",
-    ];
     let numerals = term
         .words
         .iter()
@@ -1384,6 +1386,11 @@ mod tests {
     }
 
     #[test]
+    fn numerals_are_sorted_for_binary_search() {
+        assert!(NUMERALS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
     fn noun_phrases_rank_above_pieces_of_clauses_as_terms() {
         let lexicon = Lexicon::seed();
         let term = |surface: &str| {
@@ -1406,9 +1413,46 @@ mod tests {
         ] {
             assert!(termhood(&term(clause)) < 0.7, "{clause}");
         }
+        // A quantity is no term either.
+        for quantity in ["hampir dua jam", "pertemuan pertama"] {
+            assert!(termhood(&term(quantity)) < 0.7, "{quantity}");
+        }
         // Conjunctions start or end no term, in either language.
         assert!(is_edge_word(Lang::Id, "meskipun") && is_edge_word(Lang::En, "whether"));
         assert!(!is_edge_word(Lang::Id, "pertemuan"));
+    }
+
+    #[test]
+    fn a_name_nothing_on_the_other_side_translates_is_an_orphan() {
+        let lexicon = Lexicon::seed();
+        let term = |surface: &str, lang: Lang| {
+            let words: Vec<String> = surface.split(' ').map(str::to_lowercase).collect();
+            Term {
+                key_words: words
+                    .iter()
+                    .map(|w| match lang {
+                        Lang::Id => lexicon.stem_id(w),
+                        Lang::En => lexicon.stem_en(w),
+                    })
+                    .collect(),
+                words,
+                count: 1,
+                surfaces: [(surface.to_owned(), 1)].into_iter().collect(),
+            }
+        };
+        let mut extractor = Extractor::new(lexicon);
+        extractor.add(
+            "Washington ingin menghindari Gedung Putih.",
+            "Washington wants to avoid the White House.",
+        );
+        let evidence = extractor.evidence();
+        let orphan =
+            |s: &str, t: &str| orphan_name(&evidence, &term(s, Lang::Id), &term(t, Lang::En));
+        assert!(orphan("Washington ingin", "wants"));
+        assert!(orphan("ingin", "Washington wants"));
+        assert!(!orphan("Washington ingin", "Washington wants"));
+        // A name of capitalized words is translated as a whole.
+        assert!(!orphan("Gedung Putih", "White House"));
     }
 
     #[test]

@@ -13,8 +13,9 @@
 
 use rustc_hash::FxHashMap;
 
-/// Word pairs (source words times target words, summed over beads) the sample holds: about
-/// 12 bytes each while training, whatever the corpus size.
+/// Word pairs (source words times target words, summed over beads) the sample holds, whatever
+/// the corpus size: some 25 bytes each while training (pair numbers, both directions' tables),
+/// so about 200 MB at most.
 pub const SAMPLE_CELLS: usize = 8_000_000;
 
 /// Expectation-maximization rounds per direction.
