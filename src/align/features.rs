@@ -301,8 +301,7 @@ impl SideTokens {
             });
             side.segments.push(tokens);
             side.shapes.push(shape_marks(segment.text));
-            side.lens
-                .push(segment.text.chars().filter(|c| !c.is_whitespace()).count() as f32);
+            side.lens.push(visible_chars(segment.text) as f32);
             side.paragraph_starts.push(segment.paragraph_start);
         }
         side
@@ -538,25 +537,53 @@ fn shape_marks(text: &str) -> Vec<&'static str> {
     let trimmed = text.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | '»')
     });
-    if text.contains('?') {
+    // One pass over the bytes for the ASCII marks; the curly quotes are searched as strings
+    // only in text that has non-ASCII bytes (this runs for every segment of both sides).
+    let (mut question, mut exclamation, mut quote, mut paren, mut colon, mut digit) =
+        (false, false, false, false, false, false);
+    for b in text.bytes() {
+        match b {
+            b'?' => question = true,
+            b'!' => exclamation = true,
+            b'"' => quote = true,
+            b'(' => paren = true,
+            b':' => colon = true,
+            b'0'..=b'9' => digit = true,
+            _ => {}
+        }
+    }
+    quote = quote || (!text.is_ascii() && ["“", "”", "«", "»"].iter().any(|q| text.contains(q)));
+    if question {
         marks.push("s:?");
     }
-    if text.contains('!') {
+    if exclamation {
         marks.push("s:!");
     }
-    if text.contains(['"', '“', '”', '«', '»']) {
+    if quote {
         marks.push("s:quote");
     }
     if !trimmed.ends_with(['.', '!', '?', '…', ':', ';']) {
         marks.push("s:heading");
     }
-    if text.contains('(') {
+    if paren {
         marks.push("s:paren");
     }
-    if text.contains(':') && !text.chars().any(|c| c.is_ascii_digit()) {
+    if colon && !digit {
         marks.push("s:colon");
     }
     marks
+}
+
+/// Characters of `text` that are not whitespace (the length a bead's length cost compares).
+fn visible_chars(text: &str) -> usize {
+    if text.is_ascii() {
+        // char::is_whitespace on ASCII: tab, line feed, vertical tab, form feed, return, space.
+        text.bytes()
+            .filter(|b| !matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' '))
+            .count()
+    } else {
+        text.chars().filter(|c| !c.is_whitespace()).count()
+    }
 }
 
 #[cfg(test)]
@@ -612,4 +639,38 @@ pub(crate) fn overlap(source: &Unit, target: &Unit, scratch: &mut Scratch) -> (f
         matched(&scratch.source, &source.weights),
         matched(&scratch.target, &target.weights),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn visible_characters_are_counted_as_char_is_whitespace_says() {
+        for text in [
+            "Harga naik 7,8 persen.",
+            "tab\tvertical\x0Bform\x0Cfeed\r\n end",
+            "“Kami siap,” kata Lavrov – di Reykjavik.",
+            "non\u{00A0}breaking\u{2003}spaces",
+        ] {
+            let expected = text.chars().filter(|c| !c.is_whitespace()).count();
+            assert_eq!(visible_chars(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn shape_marks_see_questions_quotes_headings_and_colons() {
+        let cases: [(&str, &[&str]); 6] = [
+            ("Apakah Rusia setuju?", &["s:?"]),
+            ("“Kami siap,” kata Lavrov.", &["s:quote"]),
+            ("«Nous sommes prêts», dit-il.", &["s:quote"]),
+            ("He said \"yes\" (twice).", &["s:quote", "s:paren"]),
+            ("Ketegangan Arktik", &["s:heading"]),
+            ("Catatan: rapat pukul 10:30.", &[]),
+        ];
+        for (text, marks) in cases {
+            assert_eq!(shape_marks(text), marks, "{text:?}");
+        }
+        assert_eq!(shape_marks("Catatan: rapat ditunda."), ["s:colon"]);
+    }
 }
