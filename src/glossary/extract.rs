@@ -869,6 +869,8 @@ impl<'a> Extractor<'a> {
                 }
                 let llr = log_likelihood(pair.count as f64, s.count as f64, t.count as f64, n);
                 let mut score = llr * (0.25 + 0.75 * dice);
+                // The source term as shown, worked out once for the rules below.
+                let shown = s.surface();
                 if pair.count < 3 {
                     score *= 0.5 + coverage;
                 }
@@ -886,9 +888,9 @@ impl<'a> Extractor<'a> {
                                 .any(|w| cognate_key(w, Lang::En).as_ref() == Some(key))
                         })
                         .count();
-                    score *= termhood(s) * 1.1f64.powi(loanwords as i32);
+                    score *= termhood(s, &shown) * 1.1f64.powi(loanwords as i32);
                 }
-                if pair.count < 3 && orphan_name(&evidence, s, t) {
+                if pair.count < 3 && orphan_name(&evidence, (s, &shown), (t, &t.surface())) {
                     score *= 0.3;
                 }
                 // Termhood: multiword terms are what a glossary is for (seen more than once: a
@@ -900,14 +902,11 @@ impl<'a> Extractor<'a> {
                 if words == 1 && pair.count >= 3 {
                     // Co-occurrence without alignment: the words as shown never translate
                     // each other where the word alignment can tell (*jakarta* / Department).
-                    let shown = s.surface().to_lowercase();
-                    if links.between(&shown, &t.key_words[0]) == Some(0) {
+                    if links.between(&shown.to_lowercase(), &t.key_words[0]) == Some(0) {
                         return None;
                     }
                 }
-                let acronym = s.words.len() == 1
-                    && s.surface().chars().count() >= 2
-                    && s.surface().chars().all(|c| c.is_uppercase());
+                let acronym = s.words.len() == 1 && is_acronym(&shown);
                 if (words > 1 || acronym) && Self::listed(&listings[a as usize], t) {
                     // A phrase (or an acronym, a phrase's short form) the glossary knows as a
                     // unit: a confirmed term.
@@ -925,14 +924,11 @@ impl<'a> Extractor<'a> {
                 }
                 // Names both sides share (Washington ingin / Washington wants); a shared common
                 // word (pemanasan global / global warming) is a translated term's.
-                let surface = s.surface();
                 let shared = s
                     .words
                     .iter()
-                    .zip(surface.split(' '))
-                    .filter(|(w, shown)| {
-                        t.words.contains(w) && shown.chars().next().is_some_and(char::is_uppercase)
-                    })
+                    .zip(shown.split(' '))
+                    .filter(|&(w, shown)| t.words.contains(w) && is_name(shown))
                     .count();
                 if shared * 2 >= s.words.len() || s.words == t.words {
                     // Mostly the same words on both sides (names): little for a glossary to add.
@@ -1223,8 +1219,9 @@ fn contains(outer: &[String], inner: &[String]) -> bool {
 /// How much an Indonesian candidate looks like a term rather than a piece of a clause: terms
 /// are noun phrases (`pemanasan global`, `Dewan Arktik`), so each word inflected as a verb
 /// (`mengatakan`, `berusaha`, `dituduh`: a verbal prefix the stemmer removes) and a mix of a
-/// name with common words (`Rusia berusaha`, `pemerintahan Biden`) lowers it.
-fn termhood(term: &Term) -> f64 {
+/// name with common words (`Rusia berusaha`, `pemerintahan Biden`) lowers it. `surface` is the
+/// term as shown.
+fn termhood(term: &Term, surface: &str) -> f64 {
     const VERBAL_PREFIXES: [&str; 4] = ["me", "be", "di", "ter"];
     let numerals = term
         .words
@@ -1237,11 +1234,7 @@ fn termhood(term: &Term) -> f64 {
         .zip(&term.key_words)
         .filter(|(word, stem)| word != stem && VERBAL_PREFIXES.iter().any(|p| word.starts_with(p)))
         .count();
-    let surface = term.surface();
-    let capitalized = surface
-        .split(' ')
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
+    let capitalized = surface.split(' ').filter(|w| is_name(w)).count();
     let words = surface.split(' ').count();
     let mixed = capitalized > 0 && capitalized < words;
     0.6f64.powi((verbs + numerals) as i32) * if mixed { 0.6 } else { 1.0 }
@@ -1250,16 +1243,19 @@ fn termhood(term: &Term) -> f64 {
 /// Whether one side mixes a name with common words and no word of the other side translates
 /// or repeats that name: `Washington ingin` / wants, `pemimpin Rusia` / leaders, `ingin` /
 /// Washington wants. (Names of several capitalized words, `Gedung Putih` / White House, are
-/// translated as a whole, not word by word.)
-fn orphan_name(evidence: &Evidence, s: &Term, t: &Term) -> bool {
+/// translated as a whole, not word by word.) Each term comes with its surface form.
+fn orphan_name(
+    evidence: &Evidence,
+    (s, s_shown): (&Term, &str),
+    (t, t_shown): (&Term, &str),
+) -> bool {
     // The names of a term that mixes names and common words (function words inside a name,
     // Secretary of State, mix nothing).
-    fn mixed_names(term: &Term) -> Vec<usize> {
-        let surface = term.surface();
+    fn mixed_names(term: &Term, surface: &str) -> Vec<usize> {
         let names: Vec<usize> = surface
             .split(' ')
             .enumerate()
-            .filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+            .filter(|(_, w)| is_name(w))
             .map(|(k, _)| k)
             .collect();
         let inner = term
@@ -1274,13 +1270,13 @@ fn orphan_name(evidence: &Evidence, s: &Term, t: &Term) -> bool {
         }
     }
     let linked = |sw: &str, tw: &str, ts: &str| Extractor::word_link(evidence, sw, tw, ts) > 0.0;
-    let source_orphan = mixed_names(s).into_iter().any(|k| {
+    let source_orphan = mixed_names(s, s_shown).into_iter().any(|k| {
         !t.words
             .iter()
             .zip(&t.key_words)
             .any(|(tw, ts)| linked(&s.words[k], tw, ts))
     });
-    let target_orphan = mixed_names(t).into_iter().any(|k| {
+    let target_orphan = mixed_names(t, t_shown).into_iter().any(|k| {
         !s.words
             .iter()
             .any(|sw| linked(sw, &t.words[k], &t.key_words[k]))
@@ -1288,14 +1284,18 @@ fn orphan_name(evidence: &Evidence, s: &Term, t: &Term) -> bool {
     source_orphan || target_orphan
 }
 
+/// Whether a word as shown is a name's: it starts with a capital.
+fn is_name(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a term as shown is an acronym: two or more capitals (digits allowed), nothing else.
+fn is_acronym(term: &str) -> bool {
+    term.chars().count() >= 2 && term.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
 fn kind_of(source: &str, target: &str, coverage: f64) -> Kind {
-    let is_acronym = |s: &str| {
-        s.chars().count() >= 2 && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
-    };
-    let capitalized = |s: &str| {
-        s.split(' ')
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-    };
+    let capitalized = |s: &str| s.split(' ').all(is_name);
     if is_acronym(source) && !is_acronym(target) {
         Kind::Acronym
     } else if capitalized(source)
@@ -1404,18 +1404,21 @@ mod tests {
         };
         let nouns = ["pemanasan global", "Dewan Arktik", "konferensi pers"];
         for noun in nouns {
-            assert_eq!(termhood(&term(noun)), 1.0, "{noun}");
+            let t = term(noun);
+            assert_eq!(termhood(&t, &t.surface()), 1.0, "{noun}");
         }
         for clause in [
             "dialog mengatakan",
             "Rusia berusaha",
             "menuduh Norwegia mencoba",
         ] {
-            assert!(termhood(&term(clause)) < 0.7, "{clause}");
+            let t = term(clause);
+            assert!(termhood(&t, &t.surface()) < 0.7, "{clause}");
         }
         // A quantity is no term either.
         for quantity in ["hampir dua jam", "pertemuan pertama"] {
-            assert!(termhood(&term(quantity)) < 0.7, "{quantity}");
+            let t = term(quantity);
+            assert!(termhood(&t, &t.surface()) < 0.7, "{quantity}");
         }
         // Conjunctions start or end no term, in either language.
         assert!(is_edge_word(Lang::Id, "meskipun") && is_edge_word(Lang::En, "whether"));
@@ -1446,8 +1449,10 @@ mod tests {
             "Washington wants to avoid the White House.",
         );
         let evidence = extractor.evidence();
-        let orphan =
-            |s: &str, t: &str| orphan_name(&evidence, &term(s, Lang::Id), &term(t, Lang::En));
+        let orphan = |s: &str, t: &str| {
+            let (s_term, t_term) = (term(s, Lang::Id), term(t, Lang::En));
+            orphan_name(&evidence, (&s_term, s), (&t_term, t))
+        };
         assert!(orphan("Washington ingin", "wants"));
         assert!(orphan("ingin", "Washington wants"));
         assert!(!orphan("Washington ingin", "Washington wants"));
