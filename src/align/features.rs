@@ -153,25 +153,36 @@ fn merge_sorted(
 }
 
 /// Interns concept strings as small integers shared by both sides of one alignment.
+///
+/// The target side is interned first; then the set is frozen and the source side only looks
+/// its concepts up. A source concept the target lacks can link nothing, and with a dictionary
+/// most of a source word's concepts are translations the target does not use: they are never
+/// interned, sorted or searched.
 #[derive(Debug, Default)]
 pub(crate) struct Concepts {
     ids: FxHashMap<String, u32>,
+    /// Whether new concepts are refused (the source side's turn).
+    frozen: bool,
     /// Buffer for [`Concepts::prefixed`] keys.
     key: String,
 }
 
 impl Concepts {
-    pub fn id(&mut self, concept: &str) -> u32 {
+    /// The id of `concept`; `None` once frozen, for a concept the set does not have.
+    pub fn id(&mut self, concept: &str) -> Option<u32> {
         if let Some(&id) = self.ids.get(concept) {
-            return id;
+            return Some(id);
+        }
+        if self.frozen {
+            return None;
         }
         let id = self.ids.len() as u32;
         self.ids.insert(concept.to_owned(), id);
-        id
+        Some(id)
     }
 
     /// The id of `prefix` + `text` (`w:` + a stem), built without allocating a key each time.
-    pub fn prefixed(&mut self, prefix: &str, text: &str) -> u32 {
+    pub fn prefixed(&mut self, prefix: &str, text: &str) -> Option<u32> {
         let mut key = std::mem::take(&mut self.key);
         key.clear();
         key.push_str(prefix);
@@ -181,23 +192,9 @@ impl Concepts {
         id
     }
 
-    /// How many concepts are interned.
-    pub fn len(&self) -> usize {
-        self.ids.len()
-    }
-}
-
-/// Drops the source entries whose concept the target never has: they can link nothing, and
-/// with a dictionary most of a source word's concepts are translations the target does not use.
-/// The target keeps all of its entries: the second pass gives source tokens the target's
-/// concepts it learns. Token weights stay, so the chance term sees the same segments.
-pub(crate) fn drop_unmatched(source: &mut [Unit], target: &[Unit], concepts: usize) {
-    let mut in_target = vec![false; concepts];
-    for entry in target.iter().flat_map(|u| &u.entries) {
-        in_target[entry.concept as usize] = true;
-    }
-    for unit in source {
-        unit.entries.retain(|e| in_target[e.concept as usize]);
+    /// Refuses new concepts from now on: the other side only looks up what this one has.
+    pub fn freeze(&mut self) {
+        self.frozen = true;
     }
 }
 
@@ -333,25 +330,34 @@ impl SideTokens {
         let mut out = Vec::new();
         if word.is_number {
             for key in number_keys(&word.text, self.lang) {
-                out.push((concepts.id(&key), strength::NUMBER));
+                out.extend(concepts.id(&key).map(|c| (c, strength::NUMBER)));
             }
-            out.push((concepts.prefixed("x:", &word.text), strength::IDENTICAL));
+            out.extend(
+                concepts
+                    .prefixed("x:", &word.text)
+                    .map(|c| (c, strength::IDENTICAL)),
+            );
             return out;
         }
         // The same word or name on both sides (Lavrov, NATO, data): English stems agree.
         if !word.english_stem.is_empty() {
-            out.push((
-                concepts.prefixed("w:", &word.english_stem),
-                strength::IDENTICAL,
-            ));
+            out.extend(
+                concepts
+                    .prefixed("w:", &word.english_stem)
+                    .map(|c| (c, strength::IDENTICAL)),
+            );
         }
         if let Some(key) = cognate_key(&word.text, self.lang) {
-            out.push((concepts.prefixed("c:", &key), strength::COGNATE));
+            out.extend(
+                concepts
+                    .prefixed("c:", &key)
+                    .map(|c| (c, strength::COGNATE)),
+            );
         }
         if self.lang == Lang::Id {
             for key in [&word.text, &word.stem] {
                 for concept in lexicon.lookup(key) {
-                    out.push((concepts.id(concept), strength::DICTIONARY));
+                    out.extend(concepts.id(concept).map(|c| (c, strength::DICTIONARY)));
                 }
             }
         }
@@ -371,7 +377,7 @@ impl SideTokens {
             .map(|w| {
                 learned
                     .get(&w.stem)
-                    .map(|targets| targets.iter().map(|c| concepts.id(c)).collect())
+                    .map(|targets| targets.iter().filter_map(|c| concepts.id(c)).collect())
             })
             .collect();
         for (unit, tokens) in units.iter_mut().zip(&self.segments) {
@@ -449,12 +455,13 @@ impl SideTokens {
             let first_shape = unit.weights.len() as u32;
             for (s, mark) in self.shapes[k].iter().enumerate() {
                 unit.weights.push(SHAPE_WEIGHT);
-                let concept = concepts.id(mark);
-                unit.entries.push(Entry {
-                    concept,
-                    token: first_shape + s as u32,
-                    strength: strength::SHAPE,
-                });
+                if let Some(concept) = concepts.id(mark) {
+                    unit.entries.push(Entry {
+                        concept,
+                        token: first_shape + s as u32,
+                        strength: strength::SHAPE,
+                    });
+                }
             }
             // A token linked to a concept twice (as a word and in a phrase) keeps its strongest.
             unit.entries.sort_unstable_by(|a, b| {
@@ -497,12 +504,14 @@ impl SideTokens {
             surface.push_str(&word(k).text);
             stemmed.push(' ');
             stemmed.push_str(&word(k).stem);
-            let mut push = |concept: u32| {
-                unit.entries.push(Entry {
-                    concept,
-                    token: i as u32,
-                    strength: strength::PHRASE,
-                })
+            let mut push = |concept: Option<u32>| {
+                if let Some(concept) = concept {
+                    unit.entries.push(Entry {
+                        concept,
+                        token: i as u32,
+                        strength: strength::PHRASE,
+                    });
+                }
             };
             match self.lang {
                 Lang::Id => {

@@ -111,8 +111,8 @@ impl<'a> Aligner<'a> {
         let target_tokens = SideTokens::new(target, self.target_lang, self.lexicon);
         let mut concepts = Concepts::default();
         let target_units = target_tokens.units(self.lexicon, &mut concepts);
-        let mut source_units = source_tokens.units(self.lexicon, &mut concepts);
-        features::drop_unmatched(&mut source_units, &target_units, concepts.len());
+        concepts.freeze();
+        let source_units = source_tokens.units(self.lexicon, &mut concepts);
         // With a second pass to come, the first pass's posteriors would only pick beads to learn
         // from; the path's shape picks them more cheaply (see learn::confident).
         let first = Model {
