@@ -3,7 +3,9 @@
 //! Short texts are searched exactly (the band is the whole matrix). Longer ones are searched
 //! coarse to fine, as Vecalign does: adjacent segments are merged in runs of four (then pairs
 //! at each coarser level), the smaller problem is aligned (recursively), and the full-size
-//! search runs only in a band of [`BAND_WIDTH`] segments around the projected coarse path.
+//! search runs only in a band of [`BAND_WIDTH`] segments around the projected coarse path. A
+//! path that runs along the band's edge may have been cut off there: it is searched again, once,
+//! in a band twice as wide.
 //! Each level costs time linear in its length, so the whole search is linear, and memory is
 //! (segments x band width).
 
@@ -32,11 +34,16 @@ pub const FULL_SEARCH_CELLS: usize = 15_000;
 /// one more halving costs less than the exact search it replaces.
 const COARSE_FULL_SEARCH_CELLS: usize = 4_000;
 
-/// Half-width, in segments, of the band around a projected coarse path.
-pub const BAND_WIDTH: usize = 6;
+/// Half-width, in segments, of the band around a projected coarse path. A path that comes
+/// within [`EDGE_MARGIN`] of the band's edge is searched again in a band twice as wide.
+pub const BAND_WIDTH: usize = 4;
 
-/// Half-width, in segments, of the second pass's band around the first pass's path.
-pub const REFINE_WIDTH: usize = 4;
+/// Half-width, in segments, of the second pass's band around the first pass's path (widened
+/// the same way).
+pub const REFINE_WIDTH: usize = 3;
+
+/// How close to a band's edge a path may come before the band is taken to have cut it off.
+const EDGE_MARGIN: usize = 1;
 
 /// A bead of a found path: segment ranges on both sides and the bead's index in [`BEADS`].
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +75,17 @@ impl Band {
 
     fn width(&self, i: usize) -> usize {
         self.hi[i] - self.lo[i] + 1
+    }
+
+    /// Whether `path` passes within [`EDGE_MARGIN`] of an edge of the band that is not an edge
+    /// of the matrix.
+    fn edge_touched(&self, path: &[PathBead]) -> bool {
+        let nt = self.hi[self.hi.len() - 1];
+        path.iter().any(|bead| {
+            let (i, j) = (bead.source.end, bead.target.end);
+            (self.lo[i] > 0 && j <= self.lo[i] + EDGE_MARGIN)
+                || (self.hi[i] < nt && j + EDGE_MARGIN >= self.hi[i])
+        })
     }
 
     /// The band around a coarse path, projected to `ns` x `nt` segments.
@@ -513,9 +531,34 @@ fn search_level(source: &[Unit], target: &[Unit], model: &Model, level: &Level) 
             ..model.clone()
         };
         let coarse = search_level(&coarse_source, &coarse_target, &quiet, &COARSE);
-        Band::around(&coarse, factor, ns, nt, BAND_WIDTH)
+        return widening(
+            source,
+            target,
+            model,
+            |width| Band::around(&coarse, factor, ns, nt, width),
+            BAND_WIDTH,
+        );
     };
     best_path(source, target, model, &band)
+}
+
+/// The best path in the band `band(width)`, searched again once in a band twice as wide when
+/// the path runs along the band's edge (where the band may have cut a better path off). Once
+/// only: where every path ties (a text of identical sentences) a path touches every band.
+fn widening(
+    source: &[Unit],
+    target: &[Unit],
+    model: &Model,
+    band: impl Fn(usize) -> Band,
+    width: usize,
+) -> Vec<PathBead> {
+    let narrow = band(width);
+    let path = best_path(source, target, model, &narrow);
+    if narrow.edge_touched(&path) {
+        best_path(source, target, model, &band(2 * width))
+    } else {
+        path
+    }
 }
 
 /// Searches again in a narrow band around a path found before (the second pass).
@@ -525,8 +568,14 @@ pub(crate) fn refine(
     model: &Model,
     path: &[PathBead],
 ) -> Vec<PathBead> {
-    let band = Band::around(path, 1, source.len(), target.len(), REFINE_WIDTH);
-    best_path(source, target, model, &band)
+    let (ns, nt) = (source.len(), target.len());
+    widening(
+        source,
+        target,
+        model,
+        |width| Band::around(path, 1, ns, nt, width),
+        REFINE_WIDTH,
+    )
 }
 
 /// Merges segments in runs of `factor`: the coarse problem of 1/`factor` the size.
@@ -752,4 +801,62 @@ pub(crate) fn pair_overlaps_for_test(source: &[Unit], target: &[Unit]) -> Vec<Ve
     (0..source.len())
         .map(|s| (0..target.len()).map(|t| table.get(s, t)).collect())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::features::Entry;
+    use std::ops::Range;
+
+    /// `n` segments of equal length, the k-th carrying concept k: the diagonal is the path.
+    fn diagonal_units(n: usize) -> Vec<Unit> {
+        (0..n)
+            .map(|k| Unit {
+                len: 40.0,
+                weights: vec![2.0],
+                entries: vec![Entry {
+                    concept: k as u32,
+                    token: 0,
+                    strength: 1.0,
+                }],
+                paragraph_start: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_path_along_the_band_edge_is_searched_again_in_a_wider_band() {
+        let n = 40;
+        let units = diagonal_units(n);
+        let model = Model::default();
+        // A guide seven columns off the diagonal: a band of half-width 4 around it leaves the
+        // diagonal out, one of half-width 8 takes it in.
+        let guide: Vec<PathBead> = (0..n)
+            .map(|k| PathBead {
+                source: k..k + 1,
+                target: (k + 7).min(n - 1)..(k + 8).min(n),
+                score: 0.0,
+                posterior: 1.0,
+            })
+            .collect();
+        let band = |width| Band::around(&guide, 1, n, n, width);
+        let beads = |path: &[PathBead]| -> Vec<(Range<usize>, Range<usize>)> {
+            path.iter()
+                .map(|b| (b.source.clone(), b.target.clone()))
+                .collect()
+        };
+        let diagonal = best_path(&units, &units, &model, &Band::full(n, n));
+        assert!(diagonal
+            .iter()
+            .all(|b| b.source == b.target && b.source.len() == 1));
+
+        let narrow = best_path(&units, &units, &model, &band(4));
+        assert_ne!(beads(&narrow), beads(&diagonal));
+        assert!(band(4).edge_touched(&narrow));
+        let widened = widening(&units, &units, &model, band, 4);
+        assert_eq!(beads(&widened), beads(&diagonal));
+        // The diagonal runs inside the wide band, clear of its edge.
+        assert!(!band(8).edge_touched(&diagonal));
+    }
 }
