@@ -40,7 +40,7 @@ pub const BAND_WIDTH: usize = 4;
 
 /// Half-width, in segments, of the second pass's band around the first pass's path (widened
 /// the same way).
-pub const REFINE_WIDTH: usize = 3;
+pub const REFINE_WIDTH: usize = 2;
 
 /// How close to a band's edge a path may come before the band is taken to have cut it off.
 const EDGE_MARGIN: usize = 1;
