@@ -6,6 +6,7 @@
 
 mod decode;
 mod fold;
+mod porter2;
 pub mod stem;
 
 pub use decode::{decode, Decoded, Encoding};

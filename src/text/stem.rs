@@ -239,7 +239,7 @@ impl EnglishStemmer {
 
     /// The stem of a lower-case word.
     pub fn stem(&self, word: &str) -> String {
-        self.inner.stem(word).into_owned()
+        super::porter2::stem(word).unwrap_or_else(|| self.inner.stem(word).into_owned())
     }
 }
 
