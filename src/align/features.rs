@@ -464,12 +464,15 @@ impl SideTokens {
                 }
             }
             // A token linked to a concept twice (as a word and in a phrase) keeps its strongest.
-            unit.entries.sort_unstable_by(|a, b| {
-                (a.concept, a.token)
-                    .cmp(&(b.concept, b.token))
-                    .then(b.strength.total_cmp(&a.strength))
+            let key = |e: &Entry| (u64::from(e.concept) << 32) | u64::from(e.token);
+            unit.entries.sort_unstable_by_key(key);
+            unit.entries.dedup_by(|later, kept| {
+                let same = key(later) == key(kept);
+                if same {
+                    kept.strength = kept.strength.max(later.strength);
+                }
+                same
             });
-            unit.entries.dedup_by_key(|e| (e.concept, e.token));
             units.push(unit);
         }
         units
