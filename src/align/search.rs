@@ -4,8 +4,8 @@
 //! coarse to fine, as Vecalign does: adjacent segments are merged in runs of four (then pairs
 //! at each coarser level), the smaller problem is aligned (recursively), and the full-size
 //! search runs only in a band of [`BAND_WIDTH`] segments around the projected coarse path. A
-//! path that runs along the band's edge may have been cut off there: it is searched again, once,
-//! in a band twice as wide.
+//! path that runs along the band's edge may have been cut off there: the band is widened to
+//! twice the width around those rows and searched again.
 //! Each level costs time linear in its length, so the whole search is linear, and memory is
 //! (segments x band width).
 
@@ -34,8 +34,8 @@ pub const FULL_SEARCH_CELLS: usize = 15_000;
 /// one more halving costs less than the exact search it replaces.
 const COARSE_FULL_SEARCH_CELLS: usize = 4_000;
 
-/// Half-width, in segments, of the band around a projected coarse path. A path that comes
-/// within [`EDGE_MARGIN`] of the band's edge is searched again in a band twice as wide.
+/// Half-width, in segments, of the band around a projected coarse path. Where a path comes
+/// within a segment of the band's edge, the band is widened there to twice this.
 pub const BAND_WIDTH: usize = 4;
 
 /// Half-width, in segments, of the second pass's band around the first pass's path (widened
@@ -44,6 +44,12 @@ pub const REFINE_WIDTH: usize = 2;
 
 /// How close to a band's edge a path may come before the band is taken to have cut it off.
 const EDGE_MARGIN: usize = 1;
+
+/// How far, in band widths, around a row where the path touched the edge the band is widened.
+const WIDEN_REACH: usize = 16;
+
+/// Most searches of one band, the first included.
+const MAX_SEARCHES: usize = 3;
 
 /// A bead of a found path: segment ranges on both sides and the bead's index in [`BEADS`].
 #[derive(Debug, Clone, PartialEq)]
@@ -77,15 +83,36 @@ impl Band {
         self.hi[i] - self.lo[i] + 1
     }
 
-    /// Whether `path` passes within [`EDGE_MARGIN`] of an edge of the band that is not an edge
-    /// of the matrix.
-    fn edge_touched(&self, path: &[PathBead]) -> bool {
+    /// The rows where `path` passes within [`EDGE_MARGIN`] of an edge of the band that is not
+    /// an edge of the matrix.
+    fn touched_rows(&self, path: &[PathBead]) -> Vec<usize> {
         let nt = self.hi[self.hi.len() - 1];
-        path.iter().any(|bead| {
-            let (i, j) = (bead.source.end, bead.target.end);
-            (self.lo[i] > 0 && j <= self.lo[i] + EDGE_MARGIN)
-                || (self.hi[i] < nt && j + EDGE_MARGIN >= self.hi[i])
-        })
+        path.iter()
+            .map(|bead| (bead.source.end, bead.target.end))
+            .filter(|&(i, j)| {
+                (self.lo[i] > 0 && j <= self.lo[i] + EDGE_MARGIN)
+                    || (self.hi[i] < nt && j + EDGE_MARGIN >= self.hi[i])
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// This band with `wide` (a band around the same path) taken in at the marked rows, kept
+    /// monotone.
+    fn widened_at(&self, wide: &Band, rows: &[bool]) -> Band {
+        let mut band = self.clone();
+        let n = band.lo.len();
+        for i in (0..n).filter(|&i| rows[i]) {
+            band.lo[i] = band.lo[i].min(wide.lo[i]);
+            band.hi[i] = band.hi[i].max(wide.hi[i]);
+        }
+        for i in (0..n - 1).rev() {
+            band.lo[i] = band.lo[i].min(band.lo[i + 1]);
+        }
+        for i in 1..n {
+            band.hi[i] = band.hi[i].max(band.hi[i - 1]);
+        }
+        band
     }
 
     /// The band around a coarse path, projected to `ns` x `nt` segments.
@@ -542,9 +569,11 @@ fn search_level(source: &[Unit], target: &[Unit], model: &Model, level: &Level) 
     best_path(source, target, model, &band)
 }
 
-/// The best path in the band `band(width)`, searched again once in a band twice as wide when
-/// the path runs along the band's edge (where the band may have cut a better path off). Once
-/// only: where every path ties (a text of identical sentences) a path touches every band.
+/// The best path in the band `band(width)`. Where the path runs along the band's edge, the band
+/// may have cut a better path off: the rows around there take the band of twice the width and
+/// the search runs again, until the path touches no edge it has not been widened at (at most
+/// [`MAX_SEARCHES`] searches: where every path ties, a text of identical sentences, a path
+/// touches every band).
 fn widening(
     source: &[Unit],
     target: &[Unit],
@@ -552,12 +581,30 @@ fn widening(
     band: impl Fn(usize) -> Band,
     width: usize,
 ) -> Vec<PathBead> {
-    let narrow = band(width);
-    let path = best_path(source, target, model, &narrow);
-    if narrow.edge_touched(&path) {
-        best_path(source, target, model, &band(2 * width))
-    } else {
-        path
+    let mut current = band(width);
+    let rows = current.lo.len();
+    let mut wide: Option<Band> = None;
+    let mut widened = vec![false; rows];
+    let reach = WIDEN_REACH * width;
+    let mut searches = 1;
+    loop {
+        let path = best_path(source, target, model, &current);
+        let fresh: Vec<usize> = current
+            .touched_rows(&path)
+            .into_iter()
+            .filter(|&i| !widened[i])
+            .collect();
+        if fresh.is_empty() || searches == MAX_SEARCHES {
+            return path;
+        }
+        for &i in &fresh {
+            for row in &mut widened[i.saturating_sub(reach)..(i + reach + 1).min(rows)] {
+                *row = true;
+            }
+        }
+        let wide = wide.get_or_insert_with(|| band(2 * width));
+        current = current.widened_at(wide, &widened);
+        searches += 1;
     }
 }
 
@@ -853,10 +900,52 @@ mod tests {
 
         let narrow = best_path(&units, &units, &model, &band(4));
         assert_ne!(beads(&narrow), beads(&diagonal));
-        assert!(band(4).edge_touched(&narrow));
+        assert!(!band(4).touched_rows(&narrow).is_empty());
         let widened = widening(&units, &units, &model, band, 4);
         assert_eq!(beads(&widened), beads(&diagonal));
         // The diagonal runs inside the wide band, clear of its edge.
-        assert!(!band(8).edge_touched(&diagonal));
+        assert!(band(8).touched_rows(&diagonal).is_empty());
+    }
+
+    #[test]
+    fn a_stretch_off_the_guide_is_widened_there_only() {
+        let n = 200;
+        let units = diagonal_units(n);
+        let model = Model::default();
+        // The guide follows the diagonal but for rows 100-109, seven columns off.
+        let guide: Vec<PathBead> = (0..n)
+            .map(|k| {
+                let shift = if (100..110).contains(&k) { 7 } else { 0 };
+                let t = (k + shift).min(n - 1);
+                PathBead {
+                    source: k..k + 1,
+                    target: t..t + 1,
+                    score: 0.0,
+                    posterior: 1.0,
+                }
+            })
+            .collect();
+        let band = |width| Band::around(&guide, 1, n, n, width);
+        let narrow = band(4);
+        let touched = narrow.touched_rows(&best_path(&units, &units, &model, &narrow));
+        assert!(!touched.is_empty() && touched.iter().all(|i| (95..115).contains(i)));
+
+        let path = widening(&units, &units, &model, band, 4);
+        assert!(path
+            .iter()
+            .all(|b| b.source == b.target && b.source.len() == 1));
+
+        // Widening at rows 100-109 leaves rows far from them as they were.
+        let mut rows = vec![false; n + 1];
+        rows[100..110].fill(true);
+        let widened = narrow.widened_at(&band(8), &rows);
+        for i in (0..80).chain(130..=n) {
+            assert_eq!(
+                (widened.lo[i], widened.hi[i]),
+                (narrow.lo[i], narrow.hi[i]),
+                "row {i}"
+            );
+        }
+        assert!(widened.lo[105] < narrow.lo[105]);
     }
 }
