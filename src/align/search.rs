@@ -540,33 +540,31 @@ const COARSE: Level = Level {
 fn search_level(source: &[Unit], target: &[Unit], model: &Model, level: &Level) -> Vec<PathBead> {
     let ns = source.len();
     let nt = target.len();
-    let band = if (ns + 1) * (nt + 1) <= level.exact_cells || ns < 4 || nt < 4 {
-        Band::full(ns, nt)
-    } else {
-        let factor = level.factor;
-        let coarse_source = merge_runs(source, factor);
-        let coarse_target = merge_runs(target, factor);
-        // A coarse bead stands for about `factor` beads of this level: its prior counts that
-        // many times, or skipping a coarse unit would cost what skipping one segment does. The
-        // chance correction is calibrated on sentences; coarse units straddle translation
-        // boundaries, and with it a repetitive text slips by a whole period. The coarse levels
-        // only locate the path; the finest level decides the beads.
-        let quiet = Model {
-            posteriors: false,
-            log_prior: model.log_prior.map(|p| factor as f64 * p),
-            chance_overlap: 0.0,
-            ..model.clone()
-        };
-        let coarse = search_level(&coarse_source, &coarse_target, &quiet, &COARSE);
-        return widening(
-            source,
-            target,
-            model,
-            |width| Band::around(&coarse, factor, ns, nt, width),
-            BAND_WIDTH,
-        );
+    if (ns + 1) * (nt + 1) <= level.exact_cells || ns < 4 || nt < 4 {
+        return best_path(source, target, model, &Band::full(ns, nt));
+    }
+    let factor = level.factor;
+    let coarse_source = merge_runs(source, factor);
+    let coarse_target = merge_runs(target, factor);
+    // A coarse bead stands for about `factor` beads of this level: its prior counts that many
+    // times, or skipping a coarse unit would cost what skipping one segment does. The chance
+    // correction is calibrated on sentences; coarse units straddle translation boundaries, and
+    // with it a repetitive text slips by a whole period. The coarse levels only locate the
+    // path; the finest level decides the beads.
+    let quiet = Model {
+        posteriors: false,
+        log_prior: model.log_prior.map(|p| factor as f64 * p),
+        chance_overlap: 0.0,
+        ..model.clone()
     };
-    best_path(source, target, model, &band)
+    let coarse = search_level(&coarse_source, &coarse_target, &quiet, &COARSE);
+    widening(
+        source,
+        target,
+        model,
+        |width| Band::around(&coarse, factor, ns, nt, width),
+        BAND_WIDTH,
+    )
 }
 
 /// The best path in the band `band(width)`. Where the path runs along the band's edge, the band
