@@ -250,16 +250,24 @@ impl LinkScratch {
     }
 
     fn link(&mut self, t: usize, x: usize, y: usize, strength: f32) {
+        // Strengths are positive and a cell starts at 0: plain comparisons do what `max` does
+        // without its NaN cases.
         let s = t * self.source_tokens + x;
-        if self.source_best[s] == 0.0 {
+        let best = &mut self.source_best[s];
+        if *best == 0.0 {
             self.source_touched.push(s as u32);
         }
-        self.source_best[s] = self.source_best[s].max(strength);
+        if strength > *best {
+            *best = strength;
+        }
         let g = self.target_offset[t] + y;
-        if self.target_best[g] == 0.0 {
+        let best = &mut self.target_best[g];
+        if *best == 0.0 {
             self.target_touched.push((g as u32, t as u32));
         }
-        self.target_best[g] = self.target_best[g].max(strength);
+        if strength > *best {
+            *best = strength;
+        }
     }
 
     fn sum_into(&mut self, unit: &Unit, targets: &[Unit], out: &mut [(f32, f32)]) {
