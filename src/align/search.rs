@@ -878,6 +878,22 @@ mod tests {
             .collect()
     }
 
+    /// A path of `n` 1-1 beads, source segment k with target segment `column(k)` (kept inside
+    /// the matrix): what a band is built around.
+    fn guide(n: usize, column: impl Fn(usize) -> usize) -> Vec<PathBead> {
+        (0..n)
+            .map(|k| {
+                let t = column(k).min(n - 1);
+                PathBead {
+                    source: k..k + 1,
+                    target: t..t + 1,
+                    score: 0.0,
+                    posterior: 1.0,
+                }
+            })
+            .collect()
+    }
+
     #[test]
     fn a_path_along_the_band_edge_is_searched_again_in_a_wider_band() {
         let n = 40;
@@ -885,14 +901,7 @@ mod tests {
         let model = Model::default();
         // A guide seven columns off the diagonal: a band of half-width 4 around it leaves the
         // diagonal out, one of half-width 8 takes it in.
-        let guide: Vec<PathBead> = (0..n)
-            .map(|k| PathBead {
-                source: k..k + 1,
-                target: (k + 7).min(n - 1)..(k + 8).min(n),
-                score: 0.0,
-                posterior: 1.0,
-            })
-            .collect();
+        let guide = guide(n, |k| k + 7);
         let band = |width| Band::around(&guide, 1, n, n, width);
         let beads = |path: &[PathBead]| -> Vec<(Range<usize>, Range<usize>)> {
             path.iter()
@@ -919,18 +928,7 @@ mod tests {
         let units = diagonal_units(n);
         let model = Model::default();
         // The guide follows the diagonal but for rows 100-109, seven columns off.
-        let guide: Vec<PathBead> = (0..n)
-            .map(|k| {
-                let shift = if (100..110).contains(&k) { 7 } else { 0 };
-                let t = (k + shift).min(n - 1);
-                PathBead {
-                    source: k..k + 1,
-                    target: t..t + 1,
-                    score: 0.0,
-                    posterior: 1.0,
-                }
-            })
-            .collect();
+        let guide = guide(n, |k| if (100..110).contains(&k) { k + 7 } else { k });
         let band = |width| Band::around(&guide, 1, n, n, width);
         let narrow = band(4);
         let touched = narrow.touched_rows(&best_path(&units, &units, &model, &narrow));

@@ -144,6 +144,19 @@ fn longest(w: &[u8], suffixes: &[&[u8]]) -> Option<usize> {
         .map(|(k, _)| k)
 }
 
+/// The rule of `rules` (suffix, replacement) with the longest suffix the word ends with, and
+/// where that suffix starts.
+fn longest_rule(
+    w: &[u8],
+    rules: &[(&'static [u8], &'static [u8])],
+) -> Option<(&'static [u8], &'static [u8], usize)> {
+    rules
+        .iter()
+        .filter(|(suffix, _)| w.ends_with(suffix))
+        .max_by_key(|(suffix, _)| suffix.len())
+        .map(|&(suffix, with)| (suffix, with, w.len() - suffix.len()))
+}
+
 fn replace_end(w: &mut Vec<u8>, remove: usize, with: &[u8]) {
     w.truncate(w.len() - remove);
     w.extend_from_slice(with);
@@ -244,12 +257,9 @@ fn step_2(w: &mut Vec<u8>, p1: usize) {
         (b"lessli", b"less"),
         (b"li", b""),
     ];
-    let suffixes = RULES.map(|(s, _)| s);
-    let Some(k) = longest(w, &suffixes) else {
+    let Some((suffix, with, start)) = longest_rule(w, &RULES) else {
         return;
     };
-    let (suffix, with) = RULES[k];
-    let start = w.len() - suffix.len();
     if start < p1 {
         return;
     }
@@ -278,12 +288,9 @@ fn step_3(w: &mut Vec<u8>, p1: usize, p2: usize) {
         (b"ness", b""),
         (b"ative", b""),
     ];
-    let suffixes = RULES.map(|(s, _)| s);
-    let Some(k) = longest(w, &suffixes) else {
+    let Some((suffix, with, start)) = longest_rule(w, &RULES) else {
         return;
     };
-    let (suffix, with) = RULES[k];
-    let start = w.len() - suffix.len();
     if start < p1 || (suffix == b"ative" && start < p2) {
         return;
     }
