@@ -375,16 +375,9 @@ impl Postings {
 
 /// Scores beads: the model's costs over the units of one level.
 struct Scorer<'a> {
-    source_totals: Vec<f32>,
-    target_totals: Vec<f32>,
-    /// Prefix sums over units: lengths, anchor weights, paragraph starts. The sum over units
-    /// `a..b` is `prefix[b] - prefix[a]`.
-    source_len: Vec<f64>,
-    target_len: Vec<f64>,
-    source_weight: Vec<f64>,
-    target_weight: Vec<f64>,
-    source_starts: Vec<u32>,
-    target_starts: Vec<u32>,
+    /// What the beads ending at each boundary need of the units before it, per side.
+    source_spans: Vec<Spans>,
+    target_spans: Vec<Spans>,
     /// Whether the units know their paragraphs (raw text), so the paragraph terms apply.
     paragraphs: bool,
     pairs: PairTable,
@@ -392,37 +385,63 @@ struct Scorer<'a> {
     tail: &'static super::model::TailTable,
 }
 
-fn prefix_sums(values: impl Iterator<Item = f64>) -> Vec<f64> {
-    std::iter::once(0.0)
-        .chain(values.scan(0.0, |sum, v| {
-            *sum += v;
-            Some(*sum)
-        }))
-        .collect()
+/// The terms of the spans of one to [`MAX_SPAN`] units ending at one boundary of one side,
+/// computed once per boundary instead of once per bead shape and cell. Index `d` is the span of
+/// the last `d` units (`total` and index 0 aside); spans reaching before the first unit are
+/// left at zero (no bead shape asks for them).
+#[derive(Debug, Clone, Copy, Default)]
+struct Spans {
+    /// Characters in the span.
+    len: [f64; MAX_SPAN + 1],
+    /// Anchor weight of the span, summed in f64 over the units' totals.
+    weight: [f64; MAX_SPAN + 1],
+    /// `total[d]`: the anchor weight of the unit `d` places before the boundary's last.
+    total: [f32; MAX_SPAN],
+    /// Whether the span's first unit starts a paragraph.
+    first_starts: [bool; MAX_SPAN + 1],
+    /// Whether a unit after the span's first starts a paragraph (a break inside the bead).
+    inside: [bool; MAX_SPAN + 1],
 }
 
-fn prefix_counts(flags: impl Iterator<Item = bool>) -> Vec<u32> {
-    std::iter::once(0)
-        .chain(flags.scan(0, |sum, f| {
-            *sum += u32::from(f);
-            Some(*sum)
-        }))
-        .collect()
+impl Spans {
+    /// The spans ending at every boundary `0..=units.len()`.
+    fn of(units: &[Unit]) -> Vec<Spans> {
+        let totals: Vec<f32> = units.iter().map(Unit::total).collect();
+        let prefix = |values: &mut dyn Iterator<Item = f64>| -> Vec<f64> {
+            std::iter::once(0.0)
+                .chain(values.scan(0.0, |sum, v| {
+                    *sum += v;
+                    Some(*sum)
+                }))
+                .collect()
+        };
+        let len = prefix(&mut units.iter().map(|u| u.len as f64));
+        let weight = prefix(&mut totals.iter().map(|&t| t as f64));
+        let starts: Vec<bool> = units
+            .iter()
+            .map(|u| u.paragraph_start == Some(true))
+            .collect();
+        (0..=units.len())
+            .map(|end| {
+                let mut spans = Spans::default();
+                for d in 1..=MAX_SPAN.min(end) {
+                    spans.len[d] = len[end] - len[end - d];
+                    spans.weight[d] = weight[end] - weight[end - d];
+                    spans.total[d - 1] = totals[end - d];
+                    spans.first_starts[d] = starts[end - d];
+                    spans.inside[d] = starts[end - d + 1..end].iter().any(|&s| s);
+                }
+                spans
+            })
+            .collect()
+    }
 }
 
 impl<'a> Scorer<'a> {
     fn new(source: &[Unit], target: &[Unit], model: &'a Model, band: &Band) -> Self {
-        let starts =
-            |units: &[Unit]| prefix_counts(units.iter().map(|u| u.paragraph_start == Some(true)));
         Scorer {
-            source_totals: source.iter().map(Unit::total).collect(),
-            target_totals: target.iter().map(Unit::total).collect(),
-            source_len: prefix_sums(source.iter().map(|u| u.len as f64)),
-            target_len: prefix_sums(target.iter().map(|u| u.len as f64)),
-            source_weight: prefix_sums(source.iter().map(|u| u.total() as f64)),
-            target_weight: prefix_sums(target.iter().map(|u| u.total() as f64)),
-            source_starts: starts(source),
-            target_starts: starts(target),
+            source_spans: Spans::of(source),
+            target_spans: Spans::of(target),
             paragraphs: source
                 .iter()
                 .chain(target)
@@ -447,24 +466,40 @@ impl<'a> Scorer<'a> {
             }
         }
         // One call per shape, in the order of BEADS, each compiled for its sizes.
-        let cell = (i, j, band, &overlap, linked);
+        let cell = Cell {
+            i,
+            j,
+            band,
+            source: &self.source_spans[i],
+            target: &self.target_spans[j],
+            overlap: &overlap,
+            linked,
+        };
         *out = [
-            self.shape::<1, 1>(0, cell),
-            self.shape::<1, 0>(1, cell),
-            self.shape::<0, 1>(2, cell),
-            self.shape::<1, 2>(3, cell),
-            self.shape::<2, 1>(4, cell),
-            self.shape::<2, 2>(5, cell),
-            self.shape::<1, 3>(6, cell),
-            self.shape::<3, 1>(7, cell),
+            self.shape::<1, 1>(0, &cell),
+            self.shape::<1, 0>(1, &cell),
+            self.shape::<0, 1>(2, &cell),
+            self.shape::<1, 2>(3, &cell),
+            self.shape::<2, 1>(4, &cell),
+            self.shape::<2, 2>(5, &cell),
+            self.shape::<1, 3>(6, &cell),
+            self.shape::<3, 1>(7, &cell),
         ];
     }
 
     /// The log-score of the bead of `A` source and `B` target units ending at (i, j), the
     /// `kind`-th of [`BEADS`]; `-inf` when it does not fit.
     #[inline(always)]
-    fn shape<const A: usize, const B: usize>(&self, kind: usize, cell: Cell) -> f32 {
-        let (i, j, band, overlap, linked) = cell;
+    fn shape<const A: usize, const B: usize>(&self, kind: usize, cell: &Cell) -> f32 {
+        let Cell {
+            i,
+            j,
+            band,
+            source,
+            target,
+            overlap,
+            linked,
+        } = *cell;
         debug_assert_eq!(BEADS[kind], (A, B));
         if A > i || B > j || !band.contains(i - A, j - B) {
             return f32::NEG_INFINITY;
@@ -472,35 +507,30 @@ impl<'a> Scorer<'a> {
         let model = self.model;
         let mut score = model.log_prior[kind];
         if A > 0 && B > 0 {
-            let ls = self.source_len[i] - self.source_len[i - A];
-            let lt = self.target_len[j] - self.target_len[j - B];
-            score -= model.length_cost_in(self.tail, ls, lt);
+            score -= model.length_cost_in(self.tail, source.len[A], target.len[B]);
             // Matched anchor weight, each token counted at most once, less what chance would
             // match: a token facing k segments on the other side meets k times the chance of a
             // link. Most cells of a band link nothing.
             let mut lexical = 0.0f32;
             if linked {
-                for (da, row) in overlap.iter().enumerate().take(A) {
+                for (row, &total) in overlap.iter().zip(&source.total).take(A) {
                     let sum: f32 = row[..B].iter().map(|p| p.0).sum();
-                    lexical += sum.min(self.source_totals[i - 1 - da]);
+                    lexical += sum.min(total);
                 }
-                for db in 0..B {
+                for (db, &total) in target.total.iter().enumerate().take(B) {
                     let sum: f32 = overlap[..A].iter().map(|row| row[db].1).sum();
-                    lexical += sum.min(self.target_totals[j - 1 - db]);
+                    lexical += sum.min(total);
                 }
             }
-            let source_weight = self.source_weight[i] - self.source_weight[i - A];
-            let target_weight = self.target_weight[j] - self.target_weight[j - B];
             let chance =
-                model.chance_overlap * (source_weight * B as f64 + target_weight * A as f64);
+                model.chance_overlap * (source.weight[A] * B as f64 + target.weight[B] * A as f64);
             score += model.lexical_weight * (lexical as f64 - chance);
             if self.paragraphs {
-                let starts = |prefix: &[u32], k: usize| prefix[k + 1] > prefix[k];
                 score += model.paragraph_score(
-                    Some(starts(&self.source_starts, i - A)),
-                    Some(starts(&self.target_starts, j - B)),
-                    self.source_starts[i] > self.source_starts[i - A + 1],
-                    self.target_starts[j] > self.target_starts[j - B + 1],
+                    Some(source.first_starts[A]),
+                    Some(target.first_starts[B]),
+                    source.inside[A],
+                    target.inside[B],
                 );
             }
         }
@@ -508,15 +538,17 @@ impl<'a> Scorer<'a> {
     }
 }
 
-/// A cell of the band as [`Scorer::shape`] needs it: (i, j), the band, the pair overlaps
-/// around the cell and whether any of them links.
-type Cell<'b> = (
-    usize,
-    usize,
-    &'b Band,
-    &'b [[(f32, f32); MAX_SPAN]; MAX_SPAN],
-    bool,
-);
+/// A cell of the band as [`Scorer::shape`] needs it: (i, j), the band, the span terms of
+/// row i and column j, the pair overlaps around the cell and whether any of them links.
+struct Cell<'b> {
+    i: usize,
+    j: usize,
+    band: &'b Band,
+    source: &'b Spans,
+    target: &'b Spans,
+    overlap: &'b [[(f32, f32); MAX_SPAN]; MAX_SPAN],
+    linked: bool,
+}
 
 /// Finds the best path of beads aligning `source` with `target`, with posteriors.
 pub(crate) fn search(source: &[Unit], target: &[Unit], model: &Model) -> Vec<PathBead> {
