@@ -551,19 +551,36 @@ fn shape_marks(text: &str) -> Vec<&'static str> {
     });
     // One pass over the bytes for the ASCII marks; the curly quotes are searched as strings
     // only in text that has non-ASCII bytes (this runs for every segment of both sides).
-    let (mut question, mut exclamation, mut quote, mut paren, mut colon, mut digit) =
-        (false, false, false, false, false, false);
-    for b in text.bytes() {
-        match b {
-            b'?' => question = true,
-            b'!' => exclamation = true,
-            b'"' => quote = true,
-            b'(' => paren = true,
-            b':' => colon = true,
-            b'0'..=b'9' => digit = true,
-            _ => {}
+    const QUESTION: u8 = 1;
+    const EXCLAMATION: u8 = 2;
+    const QUOTE: u8 = 4;
+    const PAREN: u8 = 8;
+    const COLON: u8 = 16;
+    const DIGIT: u8 = 32;
+    const CLASSES: [u8; 256] = {
+        let mut table = [0u8; 256];
+        table[b'?' as usize] = QUESTION;
+        table[b'!' as usize] = EXCLAMATION;
+        table[b'"' as usize] = QUOTE;
+        table[b'(' as usize] = PAREN;
+        table[b':' as usize] = COLON;
+        let mut d = b'0';
+        while d <= b'9' {
+            table[d as usize] = DIGIT;
+            d += 1;
         }
-    }
+        table
+    };
+    let seen = text.bytes().fold(0u8, |seen, b| seen | CLASSES[b as usize]);
+    let has = |class: u8| seen & class != 0;
+    let (question, exclamation, paren, colon, digit) = (
+        has(QUESTION),
+        has(EXCLAMATION),
+        has(PAREN),
+        has(COLON),
+        has(DIGIT),
+    );
+    let mut quote = has(QUOTE);
     quote = quote || (!text.is_ascii() && ["“", "”", "«", "»"].iter().any(|q| text.contains(q)));
     if question {
         marks.push("s:?");
@@ -589,10 +606,13 @@ fn shape_marks(text: &str) -> Vec<&'static str> {
 /// Characters of `text` that are not whitespace (the length a bead's length cost compares).
 fn visible_chars(text: &str) -> usize {
     if text.is_ascii() {
-        // char::is_whitespace on ASCII: tab, line feed, vertical tab, form feed, return, space.
-        text.bytes()
-            .filter(|b| !matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' '))
-            .count()
+        // char::is_whitespace on ASCII: tab, line feed, vertical tab, form feed, return (9 to
+        // 13), space. Two comparisons a byte, which the compiler vectorizes.
+        let spaces = text
+            .bytes()
+            .filter(|&b| (b'\t'..=b'\r').contains(&b) || b == b' ')
+            .count();
+        text.len() - spaces
     } else {
         text.chars().filter(|c| !c.is_whitespace()).count()
     }
