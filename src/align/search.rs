@@ -765,6 +765,25 @@ fn log_sum_exp(values: &[f64; 8], max: f64) -> f64 {
     max + sum.ln()
 }
 
+/// Where the cells of rows `i - a` (`a` = 0 ..= [`MAX_SPAN`], rows that exist) lie in a grid of
+/// `band`: cell (i - a, j) is at `starts[a] + j`. Wrapping, as a row's offset may be below its
+/// first column; only cells inside the band are looked up.
+fn row_starts(grid: &Grid, band: &Band, i: usize, down: bool) -> [usize; MAX_SPAN + 1] {
+    let rows = band.lo.len();
+    let mut starts = [0; MAX_SPAN + 1];
+    for (a, start) in starts.iter_mut().enumerate() {
+        let row = if down {
+            i.checked_add(a)
+        } else {
+            i.checked_sub(a)
+        };
+        if let Some(row) = row.filter(|&r| r < rows) {
+            *start = grid.offset[row].wrapping_sub(band.lo[row]);
+        }
+    }
+    starts
+}
+
 /// Viterbi (best score, with back-pointers) or, with `sum`, the forward log-sum.
 fn forward_pass(scores: &BeadScores, band: &Band, sum: bool) -> (Grid, Vec<u8>) {
     let ns = band.lo.len() - 1;
@@ -777,20 +796,24 @@ fn forward_pass(scores: &BeadScores, band: &Band, sum: bool) -> (Grid, Vec<u8>) 
     let origin = grid.index(band, 0, 0);
     grid.values[origin] = 0.0;
     for i in 0..=ns {
+        let rows = row_starts(&grid, band, i, false);
         for j in band.lo[i]..=band.hi[i] {
             if i == 0 && j == 0 {
                 continue;
             }
-            let cell = &scores.scores[scores.grid.index(band, i, j)];
+            // The scores grid has this band's layout: cell (i, j) is at the same index.
+            let k = rows[0].wrapping_add(j);
+            let cell = &scores.scores[k];
             let mut best = f64::NEG_INFINITY;
             let mut best_kind = u8::MAX;
             let mut candidates = [f64::NEG_INFINITY; 8];
             for (kind, &(a, b)) in BEADS.iter().enumerate() {
                 let score = cell[kind];
+                // A finite score means the bead fits: its start (i - a, j - b) is in the band.
                 if score == f32::NEG_INFINITY {
                     continue;
                 }
-                let previous = grid.values[grid.index(band, i - a, j - b)];
+                let previous = grid.values[rows[a].wrapping_add(j - b)];
                 if previous == f64::NEG_INFINITY {
                     continue;
                 }
@@ -804,7 +827,6 @@ fn forward_pass(scores: &BeadScores, band: &Band, sum: bool) -> (Grid, Vec<u8>) 
             if sum {
                 best = log_sum_exp(&candidates, best);
             }
-            let k = grid.index(band, i, j);
             grid.values[k] = best;
             if !sum {
                 back[k] = best_kind;
@@ -822,6 +844,7 @@ fn backward_pass(scores: &BeadScores, band: &Band) -> Grid {
     let end = grid.index(band, ns, nt);
     grid.values[end] = 0.0;
     for i in (0..=ns).rev() {
+        let rows = row_starts(&grid, band, i, true);
         for j in (band.lo[i]..=band.hi[i]).rev() {
             if i == ns && j == nt {
                 continue;
@@ -832,18 +855,20 @@ fn backward_pass(scores: &BeadScores, band: &Band) -> Grid {
                 if i + a > ns || j + b > nt || !band.contains(i + a, j + b) {
                     continue;
                 }
-                let score = scores.get(band, i + a, j + b, kind);
+                // The bead from (i, j) to (i + a, j + b): its score and what follows it.
+                let at = rows[a].wrapping_add(j + b);
+                let score = scores.scores[at][kind] as f64;
                 if score == f64::NEG_INFINITY {
                     continue;
                 }
-                let next = grid.values[grid.index(band, i + a, j + b)];
+                let next = grid.values[at];
                 if next == f64::NEG_INFINITY {
                     continue;
                 }
                 candidates[kind] = next + score;
                 best = best.max(next + score);
             }
-            let k = grid.index(band, i, j);
+            let k = rows[0].wrapping_add(j);
             grid.values[k] = log_sum_exp(&candidates, best);
         }
     }
