@@ -112,34 +112,49 @@ pub(crate) fn learn(
         }
     }
     // A pair needs MIN_COUNT beads, so a stem seen in fewer beads pairs with nothing: most stems of
-    // a text are seen once, and skipping them skips most pairs.
-    let mut pair_count: FxHashMap<(u32, u32), u32> = FxHashMap::default();
-    let mut frequent_targets = Vec::new();
-    for (s_words, t_words) in &beads {
-        frequent_targets.clear();
-        frequent_targets.extend(
-            t_words
-                .iter()
-                .filter(|&&t| target_count[t as usize] >= MIN_COUNT),
-        );
+    // a text are seen once, and skipping them skips most pairs. Pairs are counted one source
+    // stem at a time over the beads it occurs in, in a dense array over target stems.
+    let mut beads_of: Vec<Vec<u32>> = vec![Vec::new(); names.len()];
+    let mut frequent_targets: Vec<Vec<u32>> = Vec::with_capacity(beads.len());
+    for (k, (s_words, t_words)) in beads.iter().enumerate() {
         for &s in s_words {
-            if source_count[s as usize] < MIN_COUNT {
-                continue;
-            }
-            for &t in &frequent_targets {
-                *pair_count.entry((s, t)).or_default() += 1;
+            if source_count[s as usize] >= MIN_COUNT {
+                beads_of[s as usize].push(k as u32);
             }
         }
+        frequent_targets.push(
+            t_words
+                .iter()
+                .copied()
+                .filter(|&t| target_count[t as usize] >= MIN_COUNT)
+                .collect(),
+        );
     }
-    let mut candidates: Vec<(f64, u32, &str, &str, u32, u32)> = pair_count
-        .into_iter()
-        .filter(|&(_, c)| c >= MIN_COUNT)
-        .filter_map(|((s, t), c)| {
-            let dice =
-                2.0 * c as f64 / (source_count[s as usize] + target_count[t as usize]) as f64;
-            (dice >= MIN_DICE).then(|| (dice, c, names[s as usize], names[t as usize], s, t))
-        })
-        .collect();
+    let mut pair_count = vec![0u32; names.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut candidates: Vec<(f64, u32, &str, &str, u32, u32)> = Vec::new();
+    for (s, bead_list) in beads_of.iter().enumerate() {
+        for &k in bead_list {
+            for &t in &frequent_targets[k as usize] {
+                let count = &mut pair_count[t as usize];
+                if *count == 0 {
+                    touched.push(t);
+                }
+                *count += 1;
+            }
+        }
+        for &t in &touched {
+            let c = std::mem::take(&mut pair_count[t as usize]);
+            if c < MIN_COUNT {
+                continue;
+            }
+            let dice = 2.0 * c as f64 / (source_count[s] + target_count[t as usize]) as f64;
+            if dice >= MIN_DICE {
+                candidates.push((dice, c, names[s], names[t as usize], s as u32, t));
+            }
+        }
+        touched.clear();
+    }
     // Best first; ties broken by count, then alphabetically, so the result is deterministic.
     candidates.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
