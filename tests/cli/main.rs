@@ -779,3 +779,26 @@ fn a_closed_pipe_ends_quietly_for_csv_outputs_too() {
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
     assert_eq!(output.status.code(), Some(0));
 }
+
+/// A reader that stops early (`padan eval ... | head -1`) closes the pipe: padan ends quietly,
+/// with no panic message, as it does for every other output.
+#[test]
+fn eval_ends_quietly_when_its_reader_closes_the_pipe() {
+    let gold = fixture_str("reykjavik/gold.align");
+    // Some 400 KB of per-document lines: far more than a pipe buffers.
+    let mut args = vec!["eval".to_owned(), "--per-document".to_owned()];
+    for _ in 0..3000 {
+        args.push(gold.clone());
+        args.push(gold.clone());
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_padan"))
+        .args(&args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the padan binary runs");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("padan finishes");
+    assert_eq!(stderr(&output), "");
+    assert_eq!(output.status.code(), Some(0));
+}
