@@ -243,6 +243,46 @@ fn main() -> ExitCode {
                 );
             }
         }
+        if !quick {
+            print_ceiling(set, &docs);
+        }
     }
     ExitCode::SUCCESS
+}
+
+/// The raw-text score of a perfect sentence aligner: the gold beads, with each bead whose
+/// unit on one side joins two or three sentences (a 1-2, 2-1 or 1-3 bead of the set) split into
+/// one bead per sentence, as an aligner that finds those sentences and pairs each with its
+/// translation outputs them, mapped onto the units as the raw-text scoring maps them.
+fn print_ceiling(set: &str, docs: &[Document]) {
+    let mut counts = Counts::default();
+    let mut merged_counts = Counts::default();
+    for doc in docs {
+        let split: Vec<(Vec<usize>, Vec<usize>)> = doc
+            .gold
+            .iter()
+            .flat_map(|(s, t)| -> Vec<(Vec<usize>, Vec<usize>)> {
+                match (s.as_slice(), t.as_slice()) {
+                    ([one], many) if many.len() > 1 => {
+                        many.iter().map(|&k| (vec![*one], vec![k])).collect()
+                    }
+                    (many, [one]) if many.len() > 1 => {
+                        many.iter().map(|&k| (vec![k], vec![*one])).collect()
+                    }
+                    _ => vec![(s.clone(), t.clone())],
+                }
+            })
+            .collect();
+        counts.add(Counts::of(&doc.gold, &split));
+        merged_counts.add(Counts::of(&doc.gold, &merge_shared_units(split)));
+    }
+    let (s, l) = (counts.strict(), counts.lax());
+    println!(
+        "| {set} | raw text, perfect sentence aligner (ceiling) | - | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | - |",
+        s.precision,
+        s.recall,
+        s.f1,
+        merged_counts.strict().f1,
+        l.f1
+    );
 }
