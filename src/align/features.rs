@@ -580,8 +580,8 @@ fn shape_marks(text: &str) -> Vec<&'static str> {
         has(COLON),
         has(DIGIT),
     );
-    let mut quote = has(QUOTE);
-    quote = quote || (!text.is_ascii() && ["“", "”", "«", "»"].iter().any(|q| text.contains(q)));
+    let quote =
+        has(QUOTE) || (!text.is_ascii() && ["“", "”", "«", "»"].iter().any(|q| text.contains(q)));
     if question {
         marks.push("s:?");
     }

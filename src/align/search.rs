@@ -765,9 +765,9 @@ fn log_sum_exp(values: &[f64; 8], max: f64) -> f64 {
     max + sum.ln()
 }
 
-/// Where the cells of rows `i - a` (`a` = 0 ..= [`MAX_SPAN`], rows that exist) lie in a grid of
-/// `band`: cell (i - a, j) is at `starts[a] + j`. Wrapping, as a row's offset may be below its
-/// first column; only cells inside the band are looked up.
+/// Where the cells of rows `i - a` (or `i + a` when `down`; `a` = 0 ..= [`MAX_SPAN`], rows that
+/// exist) lie in a grid of `band`: cell (i -/+ a, j) is at `starts[a] + j`. Wrapping, as a
+/// row's offset may be below its first column; only cells inside the band are looked up.
 fn row_starts(grid: &Grid, band: &Band, i: usize, down: bool) -> [usize; MAX_SPAN + 1] {
     let rows = band.lo.len();
     let mut starts = [0; MAX_SPAN + 1];
