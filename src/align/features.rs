@@ -479,7 +479,8 @@ impl SideTokens {
     }
 
     /// Adds to `unit` the concepts of the lexicon phrases of two to four tokens that start at
-    /// token `i`, as long as the lexicon has a longer phrase with that start.
+    /// token `i`, as long as the lexicon has a longer phrase with that start. Token `i`'s word
+    /// must start a phrase (the `starts_phrase` test of [`SideTokens::units`]).
     fn phrase_entries(
         &self,
         tokens: &[u32],
@@ -496,10 +497,13 @@ impl SideTokens {
         stemmed.clear();
         stemmed.push_str(&word(i).stem);
         for k in (i + 1..tokens.len()).take(MAX_PHRASE_WORDS - 1) {
-            let open = match self.lang {
-                Lang::Id => lexicon.starts_phrase(surface) || lexicon.starts_phrase(stemmed),
-                Lang::En => lexicon.starts_english_phrase(stemmed),
-            };
+            // The caller has checked that the first word opens a phrase (`starts_phrase`, the
+            // same test on one word); longer prefixes are checked here.
+            let open = k == i + 1
+                || match self.lang {
+                    Lang::Id => lexicon.starts_phrase(surface) || lexicon.starts_phrase(stemmed),
+                    Lang::En => lexicon.starts_english_phrase(stemmed),
+                };
             if !open {
                 break;
             }
