@@ -335,9 +335,16 @@ fn strip_zeros_each(token: &str, sep: char) -> String {
 /// assert_ne!(cognate_key("kontrak", Lang::Id), cognate_key("control", Lang::En));
 /// ```
 pub fn cognate_key(word: &str, lang: Lang) -> Option<String> {
-    if word.chars().count() < 5 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+    // ASCII letters only, at least five (a byte is a letter there).
+    if word.len() < 5 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
+    // Suffixes compared as bytes: `str::ends_with` calls memcmp for each one tried, and this
+    // runs for every distinct word of both sides.
+    let ends_with = |w: &str, suffix: &str| {
+        let (w, suffix) = (w.as_bytes(), suffix.as_bytes());
+        w.len() >= suffix.len() && w[w.len() - suffix.len()..].iter().eq(suffix)
+    };
     let mut w = word.to_owned();
     if lang == Lang::Id {
         const SUFFIXES: [(&str, &str); 14] = [
@@ -356,19 +363,19 @@ pub fn cognate_key(word: &str, lang: Lang) -> Option<String> {
             ("en", "ent"),
             ("i", "y"),
         ];
-        if let Some((from, to)) = SUFFIXES.iter().find(|(from, _)| w.ends_with(from)) {
+        if let Some((from, to)) = SUFFIXES.iter().find(|(from, _)| ends_with(&w, from)) {
             w.truncate(w.len() - from.len());
             w.push_str(to);
         }
     } else {
         for (from, to) in [("ies", "y"), ("es", "e")] {
-            if w.ends_with(from) && w.len() > from.len() + 3 {
+            if ends_with(&w, from) && w.len() > from.len() + 3 {
                 w.truncate(w.len() - from.len());
                 w.push_str(to);
                 break;
             }
         }
-        if w.ends_with('s') && !w.ends_with("ss") && w.len() > 5 {
+        if ends_with(&w, "s") && !ends_with(&w, "ss") && w.len() > 5 {
             w.pop();
         }
     }
@@ -379,7 +386,7 @@ pub fn cognate_key(word: &str, lang: Lang) -> Option<String> {
     let mut k = 0;
     let push = |c: char, key: &mut String, first: bool| {
         let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
-        if (!first && vowel) || key.ends_with(c) {
+        if (!first && vowel) || key.as_bytes().last() == Some(&(c as u8)) {
             return;
         }
         key.push(c);
@@ -406,10 +413,13 @@ pub fn cognate_key(word: &str, lang: Lang) -> Option<String> {
         push(c, &mut key, first);
         k += step;
     }
-    if key.ends_with('t') && key.len() > 4 {
+    if key.as_bytes().last() == Some(&b't') && key.len() > 4 {
         key.pop();
     }
-    let consonants = key.chars().filter(|c| !"aeiou".contains(*c)).count();
+    let consonants = key
+        .bytes()
+        .filter(|b| !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u'))
+        .count();
     (consonants >= 4).then_some(key)
 }
 
