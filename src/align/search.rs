@@ -403,20 +403,22 @@ struct Spans {
     inside: [bool; MAX_SPAN + 1],
 }
 
+/// Prefix sums with a leading zero: the sum over `a..b` is `prefix[b] - prefix[a]`.
+fn prefix_sums(values: impl Iterator<Item = f64>) -> Vec<f64> {
+    std::iter::once(0.0)
+        .chain(values.scan(0.0, |sum, v| {
+            *sum += v;
+            Some(*sum)
+        }))
+        .collect()
+}
+
 impl Spans {
     /// The spans ending at every boundary `0..=units.len()`.
     fn of(units: &[Unit]) -> Vec<Spans> {
         let totals: Vec<f32> = units.iter().map(Unit::total).collect();
-        let prefix = |values: &mut dyn Iterator<Item = f64>| -> Vec<f64> {
-            std::iter::once(0.0)
-                .chain(values.scan(0.0, |sum, v| {
-                    *sum += v;
-                    Some(*sum)
-                }))
-                .collect()
-        };
-        let len = prefix(&mut units.iter().map(|u| u.len as f64));
-        let weight = prefix(&mut totals.iter().map(|&t| t as f64));
+        let len = prefix_sums(units.iter().map(|u| u.len as f64));
+        let weight = prefix_sums(totals.iter().map(|&t| t as f64));
         let starts: Vec<bool> = units
             .iter()
             .map(|u| u.paragraph_start == Some(true))

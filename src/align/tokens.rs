@@ -1,11 +1,10 @@
 //! Tokens for matching: folded, lower-cased words and numbers, with stopwords marked.
 
-use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
-use crate::text::fold;
+use crate::text::fold_cow;
 use crate::Lang;
 
 /// A token of a segment, in folded lower case.
@@ -103,12 +102,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// [`tokenize`] without allocating per token: calls `f` with each lower-case token, its surface
 /// form (case kept, typography folded) and whether it began with a capital.
 pub fn scan_tokens(text: &str, mut f: impl FnMut(&str, &str, bool)) {
-    // ASCII text without a backtick is its own folded form: no copy.
-    let folded: Cow<str> = if text.is_ascii() && !text.as_bytes().contains(&b'`') {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(fold(text))
-    };
+    let folded = fold_cow(text);
     let folded = folded.as_ref();
     let mut lower = String::new();
     let mut previous = String::new();

@@ -10,7 +10,7 @@ mod porter2;
 pub mod stem;
 
 pub use decode::{decode, Decoded, Encoding};
-pub use fold::{fold, fold_char};
+pub use fold::{fold, fold_char, fold_cow};
 
 /// Maps byte offsets of a text to 1-based line and column numbers.
 ///
