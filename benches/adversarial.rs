@@ -8,9 +8,10 @@
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use padan::align::{Aligner, Lexicon, SegmentInput};
+use padan::align::{Aligner, SegmentInput};
 use padan::segment::{Segment, Segmenter};
 use padan::Lang;
+use padan::Lexicon;
 
 /// The segments of `text` as the aligner takes them.
 fn inputs<'a>(text: &'a str, segments: &[Segment]) -> Vec<SegmentInput<'a>> {

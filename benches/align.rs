@@ -13,7 +13,8 @@ use std::time::Duration;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use padan::align::{Aligner, Lexicon, SegmentInput};
+use padan::align::{Aligner, SegmentInput};
+use padan::Lexicon;
 
 fn lines(text: &str, repeat: usize) -> Vec<String> {
     let base: Vec<String> = text.lines().map(str::to_owned).collect();

@@ -16,9 +16,10 @@ use std::time::Instant;
 use padan::align::eval::{
     beads_over_units, format_indices, merge_shared_units, parse_beads, units_of_segments, Counts,
 };
-use padan::align::{Aligner, Lexicon, Model, SegmentInput};
+use padan::align::{Aligner, Model, SegmentInput};
 use padan::segment::{self, Segmenter};
 use padan::Lang;
+use padan::Lexicon;
 
 struct Document {
     name: String,

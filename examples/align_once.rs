@@ -1,5 +1,6 @@
 //! Aligns one pre-segmented pair, for profiling: `align_once SOURCE TARGET [REPEAT]`.
-use padan::align::{Aligner, Lexicon, SegmentInput};
+use padan::align::{Aligner, SegmentInput};
+use padan::Lexicon;
 use std::time::Instant;
 
 // The padan binary's allocator (see Cargo.toml), so the profile is what users run.

@@ -8,7 +8,8 @@
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
-use padan::align::{Aligner, Lexicon, SegmentInput};
+use padan::align::{Aligner, SegmentInput};
+use padan::Lexicon;
 
 // The padan binary's allocator (see Cargo.toml): time and memory are what users get.
 #[global_allocator]

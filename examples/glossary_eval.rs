@@ -14,9 +14,9 @@
 use std::collections::{HashMap, HashSet};
 use std::process::ExitCode;
 
-use padan::align::tokens::{is_stopword, tokenize};
-use padan::glossary::read::read_table;
+use padan::table::read_table;
 use padan::text::stem::EnglishStemmer;
+use padan::text::tokens::{is_stopword, tokenize};
 use padan::Lang;
 
 fn main() -> ExitCode {

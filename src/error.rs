@@ -51,6 +51,29 @@ impl fmt::Display for Location {
     }
 }
 
+/// Something a user should know that does not stop the work: printed as
+/// `padan: warning: <message>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// The message, starting with the file it concerns.
+    pub message: String,
+}
+
+impl Warning {
+    /// A warning with this message.
+    pub fn new(message: impl Into<String>) -> Self {
+        Warning {
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
 /// Everything that can go wrong, each with the fix a user can make.
 #[derive(Debug)]
 pub enum Error {

@@ -7,12 +7,18 @@
 
 pub mod align;
 pub mod check;
+pub mod corpus;
+pub mod document;
 pub mod error;
 pub mod export;
 pub mod glossary;
 pub mod lang;
+pub mod lexicon;
+pub mod pipeline;
 pub mod segment;
+pub mod table;
 pub mod text;
 
 pub use error::{Error, Result};
 pub use lang::Lang;
+pub use lexicon::Lexicon;

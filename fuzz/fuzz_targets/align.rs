@@ -3,7 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use padan::align::{Aligner, Lexicon, SegmentInput};
+use padan::align::{Aligner, SegmentInput};
+use padan::Lexicon;
 use padan::segment::Segmenter;
 use padan::Lang;
 

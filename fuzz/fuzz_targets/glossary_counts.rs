@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use padan::align::Lexicon;
+use padan::Lexicon;
 use padan::glossary::extract::Extractor;
 
 fuzz_target!(|data: &[u8]| {

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use padan::glossary::read::read_table;
+use padan::table::read_table;
 use padan::glossary::review::{anchors, merge, write_csv};
 
 fuzz_target!(|data: &[u8]| {
@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     write_csv(&sheet, &mut bytes).expect("writing to memory");
     let again = String::from_utf8(bytes).expect("padan writes UTF-8");
     let reread = read_table(&again, "again.csv").expect("padan's own glossary reads back");
-    let cells = |t: &padan::glossary::read::Table| -> Vec<Vec<String>> {
+    let cells = |t: &padan::table::Table| -> Vec<Vec<String>> {
         t.rows
             .iter()
             .map(|r| r.columns.iter().map(|(_, v)| v.clone()).collect())

@@ -10,8 +10,9 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::{Lexicon, MAX_PHRASE_WORDS};
-use super::tokens::{cognate_key, is_stopword, number_keys, scan_tokens};
+use crate::document::SegmentInput;
+use crate::lexicon::{Lexicon, MAX_PHRASE_WORDS};
+use crate::text::tokens::{cognate_key, is_stopword, number_keys, scan_tokens};
 use crate::Lang;
 
 /// How much a link of each kind counts, relative to a dictionary link.
@@ -196,16 +197,6 @@ impl Concepts {
     pub fn freeze(&mut self) {
         self.frozen = true;
     }
-}
-
-/// A segment's text with what alignment needs to know about its place.
-#[derive(Debug, Clone, Copy)]
-pub struct SegmentInput<'a> {
-    /// The segment's text.
-    pub text: &'a str,
-    /// Whether the segment starts a paragraph; `None` for pre-segmented input, where it says
-    /// nothing.
-    pub paragraph_start: Option<bool>,
 }
 
 /// The content tokens of a side, tokenized once and reused by every pass. Words are interned:

@@ -10,47 +10,25 @@
 pub mod eval;
 mod features;
 mod learn;
-pub mod lexicon;
 mod model;
 mod search;
-pub mod tokens;
 
 #[cfg(test)]
 mod tests;
 
-use std::ops::Range;
-
-pub use features::SegmentInput;
-pub use lexicon::Lexicon;
+pub use crate::document::{Bead, SegmentInput};
 pub use model::Model;
 pub use search::{BAND_WIDTH, FULL_SEARCH_CELLS};
 
 use crate::Lang;
+use crate::Lexicon;
 use features::{Concepts, SideTokens};
-
-/// A bead: a run of source segments aligned with a run of target segments (either may be
-/// empty), with the model's confidence in it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Bead {
-    /// Source (Indonesian) segment indices.
-    pub source: Range<usize>,
-    /// Target (English) segment indices.
-    pub target: Range<usize>,
-    /// Posterior probability of the bead, 0 to 1.
-    pub confidence: f64,
-}
-
-impl Bead {
-    /// The bead's shape, e.g. `1-2`.
-    pub fn kind(&self) -> String {
-        format!("{}-{}", self.source.len(), self.target.len())
-    }
-}
 
 /// Aligns texts with a lexicon and a model.
 ///
 /// ```
-/// use padan::align::{Aligner, Lexicon, SegmentInput};
+/// use padan::align::{Aligner, SegmentInput};
+/// use padan::Lexicon;
 /// let source = ["Rusia dan AS bertemu pada hari Rabu.", "Mereka membahas 7.800 pasukan."];
 /// let target = ["Russia and the US met on Wednesday.", "They discussed 7,800 troops."];
 /// let input = |texts: &[&'static str]| texts.iter().map(|t| SegmentInput { text: t, paragraph_start: None }).collect::<Vec<_>>();

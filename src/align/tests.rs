@@ -1,6 +1,7 @@
 use super::features::{overlap, Concepts, Scratch, SideTokens};
 use super::*;
 use proptest::prelude::*;
+use std::ops::Range;
 
 fn inputs(texts: &[String]) -> Vec<SegmentInput<'_>> {
     texts

@@ -10,11 +10,11 @@ pub mod numbers;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::align::lexicon::Lexicon;
-use crate::align::tokens::{cognate_key, is_stopword, scan_tokens};
 use crate::align::Model;
-use crate::export::AlignedPair;
+use crate::document::AlignedPair;
+use crate::lexicon::Lexicon;
 use crate::text::fold;
+use crate::text::tokens::{cognate_key, is_stopword, scan_tokens};
 use crate::Lang;
 
 /// How serious a flag is.
@@ -241,7 +241,7 @@ impl<'a> Checker<'a> {
         for (doc, pair) in pairs.iter().enumerate() {
             let mut doc_flags = Vec::new();
             for (b, bead) in pair.beads.iter().enumerate() {
-                let side = |s: &crate::export::Side, range: &std::ops::Range<usize>, lang| {
+                let side = |s: &crate::document::Side, range: &std::ops::Range<usize>, lang| {
                     let texts: Vec<&str> = s.segments[range.clone()]
                         .iter()
                         .map(|seg| seg.text(s.text))
@@ -266,7 +266,7 @@ impl<'a> Checker<'a> {
                             format!(
                                 "{} sentence {} has no {} translation",
                                 self.source_lang.name(),
-                                crate::export::human_ids(&bead.source),
+                                crate::document::human_ids(&bead.source),
                                 self.target_lang.name()
                             ),
                         );
@@ -279,7 +279,7 @@ impl<'a> Checker<'a> {
                             format!(
                                 "{} sentence {} has no {} source",
                                 self.target_lang.name(),
-                                crate::export::human_ids(&bead.target),
+                                crate::document::human_ids(&bead.target),
                                 self.source_lang.name()
                             ),
                         );
@@ -468,7 +468,7 @@ impl<'a> Checker<'a> {
         let mut keys = vec![word.to_owned(), stem];
         for &k in &positions {
             // Every phrase of up to four words that holds the word.
-            for len in 2..=crate::align::lexicon::MAX_PHRASE_WORDS {
+            for len in 2..=crate::lexicon::MAX_PHRASE_WORDS {
                 for from in k.saturating_sub(len - 1)..=k {
                     let to = from + len;
                     if to > source.words.len() {
@@ -568,6 +568,37 @@ impl<'a> Checker<'a> {
             }
         }
     }
+}
+
+/// The one-line summary of a check run: `2 pairs, 51 beads: 3 errors (number-mismatch 1,
+/// omission 1, term-missing 1), 1 warning (name-one-side 1)`.
+///
+/// ```
+/// use padan::check::{summary, Check, Flag, Severity};
+/// let flag = Flag { bead: 0, check: Check::Omission, severity: Severity::Error, evidence: String::new() };
+/// assert_eq!(summary(&[&flag], 1, 3), "1 pair, 3 beads: 1 error (omission 1), 0 warnings");
+/// ```
+pub fn summary(flags: &[&Flag], pairs: usize, beads: usize) -> String {
+    let mut parts = Vec::new();
+    for severity in [Severity::Error, Severity::Warning] {
+        let mut by_check: BTreeMap<Check, usize> = BTreeMap::new();
+        for flag in flags.iter().filter(|f| f.severity == severity) {
+            *by_check.entry(flag.check).or_default() += 1;
+        }
+        let total: usize = by_check.values().sum();
+        let plural = if total == 1 { "" } else { "s" };
+        let mut part = format!("{total} {severity}{plural}");
+        if total > 0 {
+            let detail: Vec<String> = by_check.iter().map(|(c, n)| format!("{c} {n}")).collect();
+            part.push_str(&format!(" ({})", detail.join(", ")));
+        }
+        parts.push(part);
+    }
+    format!(
+        "{pairs} pair{}, {beads} beads: {}",
+        if pairs == 1 { "" } else { "s" },
+        parts.join(", ")
+    )
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! `7,800,000` are one value; `22/5/2021` and `May 22, 2021` hold the same day, month and year;
 //! `tiga` and `three` stand for 3 but only count when the other side writes 3 in digits.
 
-use crate::align::tokens::{number_keys, scan_tokens};
+use crate::text::tokens::{number_keys, scan_tokens};
 use crate::Lang;
 
 /// A number as written in a segment, with every value it can stand for.

@@ -1,6 +1,6 @@
 use super::*;
-use crate::align::Bead;
-use crate::export::Side;
+use crate::document::Bead;
+use crate::document::Side;
 use crate::segment;
 
 /// Checks a pair given as lines, aligned line n to line n unless `beads` says otherwise.

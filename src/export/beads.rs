@@ -2,8 +2,9 @@
 
 use std::io::{self, Write};
 
-use super::{AlignedPair, AlignmentFormat};
+use super::AlignmentFormat;
 use crate::align::eval::format_bead;
+use crate::document::AlignedPair;
 
 /// `[0]:[0, 1]` lines: 0-based segment indices, source left, target right.
 #[derive(Debug, Clone, Copy, Default)]

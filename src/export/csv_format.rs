@@ -2,7 +2,9 @@
 
 use std::io::{self, Write};
 
-use super::{human_ids, neutralize, AlignedPair, AlignmentFormat};
+use super::AlignmentFormat;
+use crate::document::{human_ids, AlignedPair};
+use crate::table::neutralize;
 
 /// A CSV writer for spreadsheets; with `excel`, a byte-order mark is written first and lines end
 /// with CRLF, so Excel reads the file as UTF-8.

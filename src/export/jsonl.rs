@@ -4,8 +4,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{AlignedPair, AlignmentFormat};
-use crate::align::Bead;
+use super::AlignmentFormat;
+use crate::document::AlignedPair;
+use crate::document::Bead;
 
 /// `{"bead":1,"source":[0],"target":[0,1],"confidence":0.99,"source_text":...,
 /// "target_text":...,"source_spans":[[0,212]],"target_spans":[[0,120],[121,214]]}`: segment
@@ -100,4 +101,39 @@ pub fn write_failed_record(
 ) -> io::Result<()> {
     serde_json::to_writer(&mut *out, &Failed { id, error })?;
     writeln!(out)
+}
+
+/// One record of a streaming run (`padan align --jsonl-in`) as read from its line: its id
+/// (null when it has none) and its source and target texts, or what is wrong with it.
+///
+/// ```
+/// let (id, texts) = padan::export::read_record(br#"{"id":7,"source":"Satu.","target":"One."}"#);
+/// assert_eq!((id.to_string(), texts), ("7".to_owned(), Ok(("Satu.".to_owned(), "One.".to_owned()))));
+/// ```
+pub fn read_record(line: &[u8]) -> (serde_json::Value, Result<(String, String), String>) {
+    let value: serde_json::Value = match serde_json::from_slice(line) {
+        Ok(value) => value,
+        Err(e) => {
+            return (
+                serde_json::Value::Null,
+                Err(format!(
+                    "not a JSON record ({e}); give one object a line: {{\"id\":...,\"source\":\"...\",\"target\":\"...\"}}"
+                )),
+            )
+        }
+    };
+    let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
+    let text = |field: &str| -> Result<String, String> {
+        match value.get(field) {
+            Some(serde_json::Value::String(s)) => Ok(s.clone()),
+            Some(_) => Err(format!(
+                "\"{field}\" is not a string; give the text as a JSON string"
+            )),
+            None => Err(format!(
+                "the record has no \"{field}\"; give {{\"id\":...,\"source\":\"...\",\"target\":\"...\"}}"
+            )),
+        }
+    };
+    let texts = text("source").and_then(|s| Ok((s, text("target")?)));
+    (id, texts)
 }

@@ -7,6 +7,7 @@
 mod beads;
 mod csv_format;
 mod jsonl;
+pub mod read;
 pub mod report;
 pub mod termbase;
 mod tmx;
@@ -14,59 +15,17 @@ mod tsv;
 pub mod xlsx;
 
 use std::io::{self, Write};
-use std::ops::Range;
 
 pub use beads::Beads;
 pub use csv_format::Csv;
-pub use jsonl::{write_failed_record, write_record, Jsonl};
+pub use jsonl::{read_record, write_failed_record, write_record, Jsonl};
 pub use tmx::Tmx;
-pub use tsv::Tsv;
+pub use tsv::{Tsv, TSV_HEADER};
 
-use crate::align::Bead;
-use crate::segment::Segment;
-
-/// One side of an aligned pair: the decoded text, its segments and where it came from.
-#[derive(Debug, Clone, Copy)]
-pub struct Side<'a> {
-    /// The file name as given (for messages and exports that name their source).
-    pub name: &'a str,
-    /// The decoded text the segments point into.
-    pub text: &'a str,
-    /// The segments, in order.
-    pub segments: &'a [Segment],
-    /// Bytes before `text` in the original file (a byte-order mark), added to exported spans.
-    pub offset: usize,
-}
-
-impl<'a> Side<'a> {
-    /// The texts of segments `range`, joined by a space.
-    pub fn joined(&self, range: &Range<usize>) -> String {
-        self.segments[range.clone()]
-            .iter()
-            .map(|s| s.text(self.text))
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
-    /// Byte spans of segments `range` in the original file.
-    pub fn spans(&self, range: &Range<usize>) -> Vec<(usize, usize)> {
-        self.segments[range.clone()]
-            .iter()
-            .map(|s| (s.span.start + self.offset, s.span.end + self.offset))
-            .collect()
-    }
-}
-
-/// An aligned pair of texts: what every alignment export reads.
-#[derive(Debug, Clone, Copy)]
-pub struct AlignedPair<'a> {
-    /// The source (Indonesian) side.
-    pub source: Side<'a>,
-    /// The target (English) side.
-    pub target: Side<'a>,
-    /// The beads, in order.
-    pub beads: &'a [Bead],
-}
+use crate::check::Flag;
+use crate::document::AlignedPair;
+use crate::glossary::review::Sheet;
+use crate::Lang;
 
 /// An output format for alignments.
 pub trait AlignmentFormat {
@@ -74,51 +33,108 @@ pub trait AlignmentFormat {
     fn write(&self, pair: &AlignedPair, out: &mut dyn Write) -> io::Result<()>;
 }
 
-/// Segment numbers of a bead side, 1-based for people: `3` or `3,4`; empty when none.
-pub fn human_ids(range: &Range<usize>) -> String {
-    range
-        .clone()
-        .map(|i| (i + 1).to_string())
-        .collect::<Vec<_>>()
-        .join(",")
+/// The alignment formats, by the name `--format` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+pub enum AlignFormat {
+    /// Tab-separated: bead, source ids, target ids, confidence, source, target (literal text).
+    Tsv,
+    /// CSV with the same columns, formula-like cells neutralized.
+    Csv,
+    /// One JSON object a bead, with byte spans into both inputs.
+    Jsonl,
+    /// Vecalign's bead lines, `[0]:[0, 1]`.
+    Beads,
+    /// An Excel workbook for review (needs -o): a summary sheet and the aligned sheet.
+    Xlsx,
+    /// TMX 1.4b translation memory for CAT tools.
+    Tmx,
 }
 
-/// A cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, CR first: CWE-1236) gets a
-/// leading apostrophe, which spreadsheets show as text and do not display.
-///
-/// ```
-/// assert_eq!(padan::export::neutralize("-5 persen"), "'-5 persen");
-/// assert_eq!(padan::export::neutralize("Lavrov"), "Lavrov");
-/// ```
-pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
-    if formula_like(cell) {
-        std::borrow::Cow::Owned(format!("'{cell}"))
-    } else {
-        std::borrow::Cow::Borrowed(cell)
+impl AlignFormat {
+    /// The file extension of the format, for outputs named after their pair.
+    pub fn extension(self) -> &'static str {
+        match self {
+            AlignFormat::Tsv => "tsv",
+            AlignFormat::Csv => "csv",
+            AlignFormat::Jsonl => "jsonl",
+            AlignFormat::Beads => "align",
+            AlignFormat::Xlsx => "xlsx",
+            AlignFormat::Tmx => "tmx",
+        }
     }
 }
 
-/// Undoes [`neutralize`] on a cell read back from a spreadsheet file: an apostrophe before
-/// `=`, `+`, `-`, `@`, tab or CR is dropped, so a reviewed file round-trips unchanged.
-///
-/// ```
-/// assert_eq!(padan::export::unneutralize("'-5 persen"), "-5 persen");
-/// assert_eq!(padan::export::unneutralize("'tis"), "'tis");
-/// assert_eq!(padan::export::unneutralize("''=1"), "'=1");
-/// ```
-pub fn unneutralize(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if formula_like(rest) => rest,
-        _ => cell,
-    }
+/// How an aligned pair is written.
+#[derive(Debug, Clone, Copy)]
+pub struct WriteOptions {
+    /// The format.
+    pub format: AlignFormat,
+    /// With csv: a byte-order mark and CRLF line ends, as Excel expects.
+    pub excel: bool,
+    /// With tmx: keep 1-0 and 0-1 beads as units with an empty side.
+    pub keep_unaligned: bool,
+    /// The languages of the two sides.
+    pub languages: (Lang, Lang),
 }
 
-/// Whether a cell starts like a formula, behind any number of apostrophes: `=1`, `-5`, but
-/// also `'=1`, which must get an apostrophe of its own so that reading it back (which drops
-/// one apostrophe before a formula-like start) gives `'=1` again.
-fn formula_like(cell: &str) -> bool {
-    cell.trim_start_matches('\'')
-        .starts_with(['=', '+', '-', '@', '\t', '\r'])
+/// Writes one aligned pair called `name`; `flags` (from the checks) show only in xlsx.
+pub fn write_alignment(
+    options: &WriteOptions,
+    name: &str,
+    pair: AlignedPair,
+    flags: &[Flag],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let format: Box<dyn AlignmentFormat> = match options.format {
+        AlignFormat::Xlsx => {
+            let document = xlsx::Document { name, pair, flags };
+            return xlsx::write_alignment(&[document], options.languages, out);
+        }
+        AlignFormat::Csv => Box::new(Csv {
+            excel: options.excel,
+        }),
+        AlignFormat::Jsonl => Box::new(Jsonl),
+        AlignFormat::Beads => Box::new(Beads),
+        AlignFormat::Tmx => Box::new(Tmx {
+            source_lang: options.languages.0.locale().to_owned(),
+            target_lang: options.languages.1.locale().to_owned(),
+            keep_unaligned: options.keep_unaligned,
+        }),
+        AlignFormat::Tsv => Box::new(Tsv),
+    };
+    format.write(&pair, out)
+}
+
+/// The glossary formats, by the name `--format` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+pub enum GlossaryFormat {
+    /// CSV with the review columns (the file --reviewed takes back).
+    Csv,
+    /// An Excel workbook (needs -o): header frozen, approved rows green, rejected grey.
+    Xlsx,
+    /// TBX-Basic termbase: one concept per source term, English variants as synonyms.
+    Tbx,
+    /// OmegaT glossary: source<TAB>target<TAB>comment, no header.
+    Omegat,
+}
+
+/// Writes a glossary sheet in `format`; `languages` name the two sides where the format says.
+pub fn write_glossary(
+    format: GlossaryFormat,
+    sheet: &Sheet,
+    languages: (Lang, Lang),
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        GlossaryFormat::Csv => crate::glossary::review::write_csv(sheet, out),
+        GlossaryFormat::Xlsx => xlsx::write_glossary(sheet, out),
+        GlossaryFormat::Tbx => {
+            termbase::write_tbx(sheet, languages.0.locale(), languages.1.locale(), out)
+        }
+        GlossaryFormat::Omegat => termbase::write_omegat(sheet, out),
+    }
 }
 
 /// Text for XML content and attribute values: markup characters escaped, and the characters

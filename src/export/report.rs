@@ -2,8 +2,35 @@
 
 use std::io::{self, Write};
 
-use super::{human_ids, neutralize, AlignedPair};
 use crate::check::Flag;
+use crate::document::{human_ids, AlignedPair};
+use crate::table::neutralize;
+
+/// The report formats, by the name `--format` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+pub enum ReportFormat {
+    /// Tab-separated, literal text, for tools.
+    Tsv,
+    /// CSV for spreadsheets (formula-like cells neutralized; --excel for BOM and CRLF).
+    Csv,
+    /// An Excel workbook (needs -o), errors red and warnings yellow.
+    Xlsx,
+}
+
+/// Writes a check report in `format`; `excel` gives CSV a byte-order mark and CRLF.
+pub fn write(
+    format: ReportFormat,
+    rows: &[ReportRow],
+    excel: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        ReportFormat::Tsv => write_tsv(rows, out),
+        ReportFormat::Csv => write_csv(rows, excel, out),
+        ReportFormat::Xlsx => super::xlsx::write_report(rows, out),
+    }
+}
 
 /// One row of a check report.
 #[derive(Debug, Clone, Copy)]

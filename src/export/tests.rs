@@ -1,4 +1,5 @@
 use super::*;
+use crate::document::{Bead, Side};
 use crate::segment;
 
 fn render(format: &dyn AlignmentFormat, pair: &AlignedPair) -> String {

@@ -2,7 +2,8 @@
 
 use std::io::{self, Write};
 
-use super::{xml_escape, AlignedPair, AlignmentFormat};
+use super::{xml_escape, AlignmentFormat};
+use crate::document::{human_ids, AlignedPair};
 
 /// TMX 1.4b output. 1-1 and merged beads become translation units; 1-0 and 0-1 beads are left
 /// out unless `keep_unaligned` (then the missing side is an empty segment).
@@ -38,8 +39,8 @@ impl AlignmentFormat for Tmx {
             writeln!(
                 out,
                 r#"      <prop type="x-padan-beads">{}:{}</prop>"#,
-                super::human_ids(&bead.source),
-                super::human_ids(&bead.target)
+                human_ids(&bead.source),
+                human_ids(&bead.target)
             )?;
             writeln!(
                 out,

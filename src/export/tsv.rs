@@ -2,7 +2,11 @@
 
 use std::io::{self, Write};
 
-use super::{human_ids, AlignedPair, AlignmentFormat};
+use super::AlignmentFormat;
+use crate::document::{human_ids, AlignedPair};
+
+/// The header row of the TSV format.
+pub const TSV_HEADER: &str = "bead\tsource_ids\ttarget_ids\tconfidence\tsource\ttarget";
 
 /// `bead<TAB>source_ids<TAB>target_ids<TAB>confidence<TAB>source<TAB>target`, with a header
 /// row. Bead and segment numbers are 1-based; text is literal (tabs inside a segment become
@@ -12,10 +16,7 @@ pub struct Tsv;
 
 impl AlignmentFormat for Tsv {
     fn write(&self, pair: &AlignedPair, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(
-            out,
-            "bead\tsource_ids\ttarget_ids\tconfidence\tsource\ttarget"
-        )?;
+        writeln!(out, "{TSV_HEADER}")?;
         for (n, bead) in pair.beads.iter().enumerate() {
             let clean = |s: String| s.replace(['\t', '\n', '\r'], " ");
             writeln!(

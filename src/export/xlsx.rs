@@ -13,13 +13,10 @@ use rust_xlsxwriter::{
 };
 
 use super::report::{report_cells, ReportRow, REPORT_COLUMNS};
-use super::AlignedPair;
 use crate::check::{Flag, Severity};
+use crate::document::{AlignedPair, LOW_CONFIDENCE};
 use crate::glossary::review::Sheet;
 use crate::Lang;
-
-/// Beads below this confidence are filled for a second look.
-pub const LOW_CONFIDENCE: f64 = 0.5;
 
 const ERROR_FILL: u32 = 0xF8CBAD;
 const WARNING_FILL: u32 = 0xFFE699;
@@ -346,8 +343,8 @@ fn report_workbook(rows: &[ReportRow]) -> Result<Workbook, XlsxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::Bead;
-    use crate::export::Side;
+    use crate::document::Bead;
+    use crate::document::Side;
     use crate::segment;
 
     #[test]

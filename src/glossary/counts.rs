@@ -73,7 +73,7 @@ impl Extractor<'_> {
     ///
     /// ```
     /// use padan::glossary::extract::Extractor;
-    /// let lexicon = padan::align::Lexicon::seed();
+    /// let lexicon = padan::Lexicon::seed();
     /// let mut shard = Extractor::new(lexicon);
     /// shard.add("Gedung Putih mengumumkan sanksi.", "The White House announced sanctions.");
     /// let mut file = Vec::new();
@@ -338,7 +338,7 @@ fn merge_term(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::Lexicon;
+    use crate::Lexicon;
 
     const BEADS: [(&str, &str); 6] = [
         (

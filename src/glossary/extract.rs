@@ -18,8 +18,8 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::wordalign::Sample;
-use crate::align::lexicon::{Lexicon, MAX_PHRASE_WORDS};
-use crate::align::tokens::{cognate_key, is_edge_word, is_stopword, scan_tokens};
+use crate::lexicon::{Lexicon, MAX_PHRASE_WORDS};
+use crate::text::tokens::{cognate_key, is_edge_word, is_stopword, scan_tokens};
 use crate::Lang;
 
 /// Indonesian number words, sorted for a binary search: a quantity (`hampir dua jam`,
@@ -360,7 +360,7 @@ impl PairCounts {
 ///
 /// ```
 /// use padan::glossary::extract::Extractor;
-/// let mut extractor = Extractor::new(padan::align::Lexicon::seed());
+/// let mut extractor = Extractor::new(padan::Lexicon::seed());
 /// extractor.add("Gedung Putih mengumumkan sanksi.", "The White House announced sanctions.");
 /// extractor.add("Sanksi dari Gedung Putih berlaku.", "Sanctions from the White House apply.");
 /// let entries = extractor.finish();
@@ -1334,7 +1334,7 @@ fn log_likelihood(both: f64, a: f64, b: f64, n: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::Lexicon;
+    use crate::Lexicon;
 
     #[test]
     fn log_likelihood_is_zero_for_independence_and_grows_with_association() {

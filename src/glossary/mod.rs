@@ -3,6 +3,5 @@
 
 pub mod counts;
 pub mod extract;
-pub mod read;
 pub mod review;
 pub mod wordalign;

@@ -9,7 +9,7 @@
 use std::io::{self, Write};
 
 use super::extract::Entry;
-use super::read::{Row, Table};
+use crate::table::{Row, Table};
 
 /// The standard columns of a glossary, in order.
 pub const COLUMNS: [&str; 11] = [
@@ -69,7 +69,7 @@ pub fn anchors(table: &Table) -> Vec<(String, String)> {
 /// Builds the sheet: the reviewed rows (if any) as written, then new proposals.
 ///
 /// ```
-/// use padan::glossary::{read::read_table, review::merge};
+/// use padan::{glossary::review::merge, table::read_table};
 /// let reviewed = read_table("source_term,target_term,status,reviewer\nKTT,summit,approved,ana\nsanksi,,rejected,ana\n", "r.csv").unwrap();
 /// let sheet = merge(&[], Some(&reviewed));
 /// assert_eq!(sheet.header.last().map(String::as_str), Some("reviewer"));
@@ -141,10 +141,7 @@ pub fn write_csv(sheet: &Sheet, out: &mut dyn Write) -> io::Result<()> {
     for row in &sheet.rows {
         // The review file is opened in spreadsheets: formula-like cells are neutralized (and
         // read_table takes the apostrophe off again).
-        writer.write_record(
-            row.iter()
-                .map(|c| crate::export::neutralize(c).into_owned()),
-        )?;
+        writer.write_record(row.iter().map(|c| crate::table::neutralize(c).into_owned()))?;
     }
     writer.flush()
 }
@@ -152,8 +149,8 @@ pub fn write_csv(sheet: &Sheet, out: &mut dyn Write) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::super::extract::Kind;
-    use super::super::read::read_table;
     use super::*;
+    use crate::table::read_table;
 
     fn entry(source: &str, target: &str, score: f64) -> Entry {
         Entry {
@@ -238,8 +235,8 @@ mod tests {
 mod round_trip {
     use proptest::prelude::*;
 
-    use super::super::read::read_table;
     use super::*;
+    use crate::table::read_table;
 
     /// Cells as people and padan write them: commas, quotes, semicolons, tabs, line breaks,
     /// leading formula characters, apostrophes, non-ASCII.
@@ -307,8 +304,8 @@ mod round_trip {
 /// Regressions found by the round-trip property test.
 #[cfg(test)]
 mod regressions {
-    use super::super::read::read_table;
     use super::*;
+    use crate::table::read_table;
 
     #[test]
     fn an_apostrophe_before_a_formula_character_survives_the_round_trip() {

@@ -8,6 +8,7 @@ mod decode;
 mod fold;
 mod porter2;
 pub mod stem;
+pub mod tokens;
 
 pub use decode::{decode, Decoded, Encoding};
 pub use fold::{fold, fold_char, fold_cow};

@@ -7,10 +7,10 @@ use padan::align::eval::{parse_beads, Counts};
 use padan::error::Error;
 use padan::text::Encoding;
 
-use crate::cli::EvalConfig;
+use crate::cli::EvalArgs;
 use crate::io::{display_name, read_text, Output};
 
-pub fn run(config: EvalConfig) -> padan::Result<ExitCode> {
+pub fn run(config: EvalArgs) -> padan::Result<ExitCode> {
     if config.files.is_empty() || config.files.len() % 2 != 0 {
         return Err(Error::Usage(format!(
             "padan eval takes pairs of files, GOLD TEST [GOLD TEST ...]; got {} file(s)",

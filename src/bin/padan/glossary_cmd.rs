@@ -3,50 +3,42 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use padan::align::Aligner;
-use padan::align::Lexicon;
 use padan::error::Error;
+use padan::export::read::aligned_rows;
+use padan::export::{write_glossary, GlossaryFormat};
 use padan::glossary::extract::{Extractor, PreparedBead};
-use padan::glossary::read::{read_table, Table};
-use padan::glossary::review::{anchors, merge, write_csv};
+use padan::glossary::review::merge;
 use padan::text::Encoding;
+use padan::Lexicon;
 use rayon::prelude::*;
 
-use crate::cli::{GlossaryConfig, GlossaryFormat, GlossaryInput};
-use crate::input::{check_pair, lexicon, warn_duplicates, LoadedSide};
+use crate::cli::{GlossaryArgs, GlossaryInput};
+use crate::input::{load_glossaries, load_pair, load_table, warn};
 use crate::io::{display_name, open_lines, read_text, refuse_binary_to_terminal, Output};
 
-pub fn run(config: GlossaryConfig) -> padan::Result<ExitCode> {
-    if matches!(config.format, GlossaryFormat::Xlsx) {
-        refuse_binary_to_terminal(config.output.as_deref(), "xlsx")?;
+pub fn run(args: GlossaryArgs) -> padan::Result<ExitCode> {
+    let config = args.options.config()?;
+    let input = args.input()?;
+    if args.format == GlossaryFormat::Xlsx {
+        refuse_binary_to_terminal(args.output.as_deref(), "xlsx")?;
     }
-    let reviewed: Option<Table> = match &config.reviewed {
-        Some(path) => {
-            let text = read_text(path, config.read.encoding)?;
-            let table = read_table(&text.text, &display_name(path))?;
-            warn_duplicates(&table, path);
-            Some(table)
-        }
+    let reviewed = match &args.reviewed {
+        Some(path) => Some(load_table(path, config.read.encoding)?),
         None => None,
     };
-    // Approved and added terms of the reviewed file anchor the alignment, with the seed.
-    let mut lexicon = lexicon(
-        &config.glossaries,
-        config.seed_glossary,
-        config.read.encoding,
-    )?;
+    // The agreed terms of the reviewed file anchor the alignment, with the seed.
+    let mut lexicon = load_glossaries(&config, &args.options.glossary)?.lexicon;
     if let Some(table) = &reviewed {
-        let pairs = anchors(table);
-        lexicon = lexicon.extended(pairs.iter().map(|(s, t)| (s.as_str(), t.as_str())));
+        let agreed = table.rows.iter().filter(|r| r.is_agreed());
+        lexicon = lexicon.extended(agreed.map(|r| (r.source.as_str(), r.target.as_str())));
     }
     let mut extractor = Extractor::new(&lexicon);
-    match &config.input {
-        GlossaryInput::Pairs(files) => {
-            for pair in files.chunks(2) {
-                let source = LoadedSide::load(&pair[0], padan::Lang::Id, config.read)?;
-                let target = LoadedSide::load(&pair[1], padan::Lang::En, config.read)?;
-                check_pair(&source, &target, config.force)?;
-                let beads = Aligner::new(&lexicon).align(&source.inputs(), &target.inputs());
+    match &input {
+        GlossaryInput::Pairs(pairs) => {
+            for (source, target) in pairs {
+                let (source, target) = load_pair(&config, source, target)?;
+                let (beads, warnings) = config.align(&lexicon, &source, &target)?;
+                warn(warnings);
                 let (s, t) = (source.side(), target.side());
                 for bead in beads
                     .iter()
@@ -99,10 +91,10 @@ pub fn run(config: GlossaryConfig) -> padan::Result<ExitCode> {
             }
         }
     }
-    let mut inputs: Vec<&str> = config.input.files();
-    inputs.extend(config.reviewed.iter().map(String::as_str));
-    inputs.extend(config.glossaries.iter().map(String::as_str));
-    if let Some(path) = &config.counts_out {
+    let mut inputs: Vec<&str> = input.files();
+    inputs.extend(args.reviewed.iter().map(String::as_str));
+    inputs.extend(args.options.glossary.iter().map(String::as_str));
+    if let Some(path) = &args.counts_out {
         let mut out = Output::create(Some(path), &inputs)?;
         extractor
             .write_counts(&mut out)
@@ -120,18 +112,9 @@ pub fn run(config: GlossaryConfig) -> padan::Result<ExitCode> {
         );
     }
     let sheet = merge(&entries, reviewed.as_ref());
-    let mut out = Output::create(config.output.as_deref(), &inputs)?;
-    let written = match config.format {
-        GlossaryFormat::Csv => write_csv(&sheet, &mut out),
-        GlossaryFormat::Xlsx => padan::export::xlsx::write_glossary(&sheet, &mut out),
-        GlossaryFormat::Tbx => padan::export::termbase::write_tbx(
-            &sheet,
-            padan::Lang::Id.locale(),
-            padan::Lang::En.locale(),
-            &mut out,
-        ),
-        GlossaryFormat::Omegat => padan::export::termbase::write_omegat(&sheet, &mut out),
-    };
+    let mut out = Output::create(args.output.as_deref(), &inputs)?;
+    let languages = (config.source_lang, config.target_lang);
+    let written = write_glossary(args.format, &sheet, languages, &mut out);
     written.map_err(|e| out.error(e))?;
     out.flush().map_err(|e| out.error(e))?;
     out.finish()?;
@@ -164,66 +147,4 @@ fn count<'t>(
         pending = prepared;
     }
     add(extractor, pending);
-}
-
-/// The (source, target) texts of padan's own aligned output: `--format jsonl` or `tsv`.
-fn aligned_rows(text: &str, file: &str) -> Result<Vec<(String, String)>, Error> {
-    let mut rows = Vec::new();
-    let first = text.lines().next().unwrap_or("");
-    if first.trim_start().starts_with('{') {
-        for (n, line) in text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-        {
-            let value: serde_json::Value = serde_json::from_str(line).map_err(|e| {
-                Error::malformed(
-                    file,
-                    n + 1,
-                    format!("not a JSON object ({e}); give padan align --format jsonl output"),
-                )
-            })?;
-            let texts = |bead: &serde_json::Value| {
-                let field = |name: &str| {
-                    bead.get(name)
-                        .and_then(|v| v.as_str())
-                        .unwrap_or("")
-                        .to_owned()
-                };
-                (field("source_text"), field("target_text"))
-            };
-            // A record of padan align --jsonl-in holds its beads (or an error: no beads).
-            match value.get("beads").and_then(|b| b.as_array()) {
-                Some(beads) => rows.extend(beads.iter().map(texts)),
-                None => rows.push(texts(&value)),
-            }
-        }
-    } else if first.starts_with("bead\tsource_ids\ttarget_ids\tconfidence\tsource\ttarget") {
-        for (n, line) in text
-            .lines()
-            .enumerate()
-            .skip(1)
-            .filter(|(_, l)| !l.trim().is_empty())
-        {
-            let fields: Vec<&str> = line.split('\t').collect();
-            if fields.len() != 6 {
-                return Err(Error::malformed(
-                    file,
-                    n + 1,
-                    format!("expected 6 tab-separated columns, found {}; give padan align --format tsv output", fields.len()),
-                ));
-            }
-            rows.push((fields[4].to_owned(), fields[5].to_owned()));
-        }
-    } else {
-        return Err(Error::malformed(
-            file,
-            1,
-            "not padan's aligned output: give the output of padan align --format tsv or --format jsonl",
-        ));
-    }
-    Ok(rows
-        .into_iter()
-        .filter(|(s, t)| !s.trim().is_empty() && !t.trim().is_empty())
-        .collect())
 }

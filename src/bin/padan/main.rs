@@ -1,4 +1,4 @@
-//! The `padan` command line: clap structs turned into plain configs, then the library's work.
+//! The `padan` command line: flags and files in, the library's work, printing out.
 
 mod align_cmd;
 mod batch_cmd;
@@ -8,7 +8,6 @@ mod eval_cmd;
 mod glossary_cmd;
 mod input;
 mod io;
-mod resume;
 mod segment_cmd;
 
 use std::process::ExitCode;
@@ -32,11 +31,11 @@ fn main() -> ExitCode {
 
 fn run(cli: cli::Cli) -> padan::Result<ExitCode> {
     match cli.command {
-        cli::Command::Segment(args) => segment_cmd::run(args.into_config()?),
-        cli::Command::Align(args) => align_cmd::run(args.into_config()?),
-        cli::Command::Eval(args) => eval_cmd::run(args.into_config()),
-        cli::Command::Glossary(args) => glossary_cmd::run(args.into_config()?),
-        cli::Command::Check(args) => check_cmd::run(args.into_config()?),
-        cli::Command::Batch(args) => batch_cmd::run(args.into_config()?),
+        cli::Command::Segment(args) => segment_cmd::run(args),
+        cli::Command::Align(args) => align_cmd::run(args),
+        cli::Command::Eval(args) => eval_cmd::run(args),
+        cli::Command::Glossary(args) => glossary_cmd::run(args),
+        cli::Command::Check(args) => check_cmd::run(args),
+        cli::Command::Batch(args) => batch_cmd::run(args),
     }
 }

@@ -3,11 +3,12 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use padan::document::segment_text;
 use padan::text::{LineCursor, LineIndex};
 use serde::Serialize;
 
-use crate::cli::{SegmentConfig, SegmentFormat};
-use crate::input::segment_text;
+use crate::cli::{SegmentArgs, SegmentFormat};
+use crate::input::warn;
 use crate::io::{display_name, read_text, Output};
 
 #[derive(Serialize)]
@@ -21,20 +22,17 @@ struct SegmentRow<'a> {
     heading: bool,
 }
 
-pub fn run(config: SegmentConfig) -> padan::Result<ExitCode> {
-    let decoded = read_text(&config.file, config.encoding)?;
+pub fn run(args: SegmentArgs) -> padan::Result<ExitCode> {
+    let decoded = read_text(&args.file, args.input.encoding()?)?;
     let text = &decoded.text;
-    let segments = segment_text(
-        &display_name(&config.file),
-        text,
-        config.lang,
-        config.max_chars,
-    );
-    let mut out = Output::create(config.output.as_deref(), &[&config.file])?;
+    let (segments, warning) =
+        segment_text(&display_name(&args.file), text, args.lang, args.max_chars);
+    warn(warning);
+    let mut out = Output::create(args.output.as_deref(), &[&args.file])?;
     let index = LineIndex::new(text);
     let mut cursor = LineCursor::new(text, &index);
     for segment in &segments {
-        let written = match config.format {
+        let written = match args.format {
             SegmentFormat::Text => writeln!(out, "{}", segment.text(text)),
             SegmentFormat::Jsonl => {
                 let (line, column) = cursor.at(segment.span.start);

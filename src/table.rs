@@ -1,8 +1,46 @@
-//! Reading glossaries people edit in spreadsheets: CSV, semicolon or tab separated, with or
-//! without a byte-order mark, CRLF line ends, extra columns kept.
+//! Tables people edit in spreadsheets (glossaries, manifests): CSV, semicolon or tab separated,
+//! with or without a byte-order mark, CRLF line ends, extra columns kept; and the cell
+//! neutralizing that keeps a spreadsheet from running text as a formula.
 
-use crate::error::Error;
-use crate::export::unneutralize;
+use crate::error::{Error, Warning};
+
+/// A cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, CR first: CWE-1236) gets a
+/// leading apostrophe, which spreadsheets show as text and do not display.
+///
+/// ```
+/// assert_eq!(padan::table::neutralize("-5 persen"), "'-5 persen");
+/// assert_eq!(padan::table::neutralize("Lavrov"), "Lavrov");
+/// ```
+pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
+    if formula_like(cell) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// Undoes [`neutralize`] on a cell read back from a spreadsheet file: an apostrophe before
+/// `=`, `+`, `-`, `@`, tab or CR is dropped, so a reviewed file round-trips unchanged.
+///
+/// ```
+/// assert_eq!(padan::table::unneutralize("'-5 persen"), "-5 persen");
+/// assert_eq!(padan::table::unneutralize("'tis"), "'tis");
+/// assert_eq!(padan::table::unneutralize("''=1"), "'=1");
+/// ```
+pub fn unneutralize(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if formula_like(rest) => rest,
+        _ => cell,
+    }
+}
+
+/// Whether a cell starts like a formula, behind any number of apostrophes: `=1`, `-5`, but
+/// also `'=1`, which must get an apostrophe of its own so that reading it back (which drops
+/// one apostrophe before a formula-like start) gives `'=1` again.
+fn formula_like(cell: &str) -> bool {
+    cell.trim_start_matches('\'')
+        .starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
 
 /// One row of a glossary file.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -27,6 +65,17 @@ impl Row {
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     }
+
+    /// Whether the row is an agreed term pair, for checks: approved and added rows (a row
+    /// without a status counts as added), never proposed or rejected ones.
+    pub fn is_agreed(&self) -> bool {
+        !matches!(self.status.as_str(), "rejected" | "proposed") && !self.target.is_empty()
+    }
+
+    /// Whether the row's terms anchor alignment: every row with a target that is not rejected.
+    pub fn anchors_alignment(&self) -> bool {
+        self.status != "rejected" && !self.target.is_empty()
+    }
 }
 
 /// A glossary file as read: its header and rows.
@@ -45,7 +94,7 @@ impl Table {
     /// (line of the repeat, line of the first).
     ///
     /// ```
-    /// let table = padan::glossary::read::read_table("source,target\nKTT,summit\nktt,Summit\n", "g.csv").unwrap();
+    /// let table = padan::table::read_table("source,target\nKTT,summit\nktt,Summit\n", "g.csv").unwrap();
     /// assert_eq!(table.duplicates(), [(3, 2)]);
     /// ```
     pub fn duplicates(&self) -> Vec<(usize, usize)> {
@@ -61,6 +110,19 @@ impl Table {
             }
         }
         out
+    }
+
+    /// A warning for every row that repeats an earlier entry of the file `file` (kept: nothing
+    /// is dropped).
+    pub fn duplicate_warnings(&self, file: &str) -> Vec<Warning> {
+        self.duplicates()
+            .into_iter()
+            .map(|(line, first)| {
+                Warning::new(format!(
+                    "{file}:{line}: repeats the entry of line {first}; delete one of them"
+                ))
+            })
+            .collect()
     }
 }
 
@@ -90,7 +152,7 @@ fn sniff_delimiter(header: &str) -> u8 {
 /// or target, or fewer fields than the header, are errors naming their line.
 ///
 /// ```
-/// let table = padan::glossary::read::read_table("source_term;target_term;status\r\nKTT;summit;approved\r\n", "g.csv").unwrap();
+/// let table = padan::table::read_table("source_term;target_term;status\r\nKTT;summit;approved\r\n", "g.csv").unwrap();
 /// assert_eq!((table.rows[0].source.as_str(), table.rows[0].status.as_str()), ("KTT", "approved"));
 /// ```
 pub fn read_table(text: &str, file: &str) -> Result<Table, Error> {

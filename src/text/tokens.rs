@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
-use crate::text::fold_cow;
+use super::fold_cow;
 use crate::Lang;
 
 /// A token of a segment, in folded lower case.
@@ -83,7 +83,7 @@ const STOP_EN: &[&str] = &[
 /// Indonesian reduplication (`negara-negara`) gives its word once.
 ///
 /// ```
-/// use padan::align::tokens::tokenize;
+/// use padan::text::tokens::tokenize;
 /// let words: Vec<String> = tokenize("Negara-negara “G7” membayar 7.800 dolar.").into_iter().map(|t| t.text).collect();
 /// assert_eq!(words, ["negara", "g7", "membayar", "7.800", "dolar"]);
 /// ```
@@ -211,7 +211,7 @@ fn token_spans_ascii(bytes: &[u8], mut emit: impl FnMut(usize, usize, bool, bool
 /// Ambiguous forms give every reading.
 ///
 /// ```
-/// use padan::{align::tokens::number_keys, Lang};
+/// use padan::{text::tokens::number_keys, Lang};
 /// assert_eq!(number_keys("7.800", Lang::Id), ["n:7800", "n:7.8"]);
 /// assert_eq!(number_keys("7,800", Lang::En), ["n:7800", "n:7.8"]);
 /// assert_eq!(number_keys("10.30", Lang::Id), ["n:10.3", "t:10:30"]);
@@ -322,7 +322,7 @@ fn strip_zeros_each(token: &str, sep: char) -> String {
 /// after the first letter dropped, a final t dropped. `None` for words too short to trust.
 ///
 /// ```
-/// use padan::{align::tokens::cognate_key, Lang};
+/// use padan::{text::tokens::cognate_key, Lang};
 /// assert_eq!(cognate_key("konstruktif", Lang::Id), cognate_key("constructive", Lang::En));
 /// assert_eq!(cognate_key("militerisasi", Lang::Id), cognate_key("militarisation", Lang::En));
 /// assert_eq!(cognate_key("stabilitas", Lang::Id), cognate_key("stability", Lang::En));

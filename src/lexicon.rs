@@ -4,9 +4,9 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use super::tokens::tokenize;
-use crate::glossary::read::read_table;
+use crate::table::{read_table, Table};
 use crate::text::stem::{EnglishStemmer, IndonesianStemmer};
+use crate::text::tokens::tokenize;
 
 /// Longest phrase, in words, the lexicon matches.
 pub const MAX_PHRASE_WORDS: usize = 4;
@@ -61,7 +61,7 @@ impl Lexicon {
     /// A lexicon of the given `(Indonesian, English)` pairs.
     ///
     /// ```
-    /// use padan::align::lexicon::Lexicon;
+    /// use padan::lexicon::Lexicon;
     /// let lexicon = Lexicon::from_pairs([("pertemuan puncak", "summit"), ("Gedung Putih", "White House")]);
     /// assert_eq!(lexicon.lookup("gedung putih"), ["p:white hous"]);
     /// assert_eq!(lexicon.lookup("pertemuan puncak"), ["w:summit"]);
@@ -106,11 +106,11 @@ impl Lexicon {
             for (name, data) in [
                 (
                     "glossaries/core.id-en.csv",
-                    include_str!("../../glossaries/core.id-en.csv"),
+                    include_str!("../glossaries/core.id-en.csv"),
                 ),
                 (
                     "glossaries/freedict.id-en.csv",
-                    include_str!("../../glossaries/freedict.id-en.csv"),
+                    include_str!("../glossaries/freedict.id-en.csv"),
                 ),
             ] {
                 // The shipped files are tested to parse; a broken one would only lose anchors.
@@ -254,6 +254,44 @@ impl Lexicon {
     }
 }
 
+/// The glossaries of a run, each read once, in the two forms a run needs.
+#[derive(Debug)]
+pub struct Glossaries {
+    /// Anchors for alignment: the seed (unless turned off) and the glossaries' rows that
+    /// anchor ([`crate::table::Row::anchors_alignment`]).
+    pub lexicon: Lexicon,
+    /// The agreed term pairs, for checks ([`crate::table::Row::is_agreed`]).
+    pub agreed: Vec<(String, String)>,
+}
+
+impl Glossaries {
+    /// The lexicon and agreed terms of `tables` (a user's glossaries), on top of the seed
+    /// glossaries when `seed`.
+    ///
+    /// ```
+    /// let table = padan::table::read_table("source_term,target_term,status\nKTT,summit,approved\nsanksi,penalty,rejected\n", "g.csv").unwrap();
+    /// let glossaries = padan::lexicon::Glossaries::new(&[table], false);
+    /// assert_eq!(glossaries.agreed, [("KTT".to_owned(), "summit".to_owned())]);
+    /// assert!(glossaries.lexicon.lookup("sanksi").is_empty());
+    /// ```
+    pub fn new(tables: &[Table], seed: bool) -> Self {
+        let rows = || tables.iter().flat_map(|t| &t.rows);
+        let agreed = rows()
+            .filter(|r| r.is_agreed())
+            .map(|r| (r.source.clone(), r.target.clone()))
+            .collect();
+        let pairs = rows()
+            .filter(|r| r.anchors_alignment())
+            .map(|r| (r.source.as_str(), r.target.as_str()));
+        let lexicon = if seed {
+            Lexicon::seed().extended(pairs)
+        } else {
+            Lexicon::from_pairs(pairs)
+        };
+        Glossaries { lexicon, agreed }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,11 +299,8 @@ mod tests {
     #[test]
     fn the_shipped_glossaries_parse_whole() {
         for (name, data) in [
-            ("core", include_str!("../../glossaries/core.id-en.csv")),
-            (
-                "freedict",
-                include_str!("../../glossaries/freedict.id-en.csv"),
-            ),
+            ("core", include_str!("../glossaries/core.id-en.csv")),
+            ("freedict", include_str!("../glossaries/freedict.id-en.csv")),
         ] {
             let table = read_table(data, name);
             assert!(

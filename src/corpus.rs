@@ -1,0 +1,268 @@
+//! Corpus mode's rules, apart from files and threads: which pairs a manifest or two folders
+//! name, what each pair is called, the summary line of a pair, and the record that lets an
+//! interrupted run resume.
+//!
+//! A resume record holds a finished pair's beads and fingerprints of everything that made them
+//! (the two inputs' bytes, the settings and glossaries, padan's version). A pair is kept only
+//! when its record matches and its output exists; its beads are read back so the corpus
+//! glossary and summary come out as in an uninterrupted run.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::{Bead, LOW_CONFIDENCE};
+use crate::error::Error;
+use crate::table::Table;
+
+/// One pair of a corpus: its name (its outputs are named after it) and its two files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    /// The pair's name.
+    pub name: String,
+    /// The source file.
+    pub source: PathBuf,
+    /// The target file.
+    pub target: PathBuf,
+}
+
+/// A pair that cannot be aligned, by name, and why.
+pub type Failure = (String, String);
+
+/// A pair's name from a file name: its stem, with characters unsafe in file names replaced.
+///
+/// ```
+/// assert_eq!(padan::corpus::pair_name(std::path::Path::new("in/news 1.txt")), "news 1");
+/// ```
+pub fn pair_name(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().replace(['/', '\\', ':'], "_"))
+        .unwrap_or_else(|| "pair".to_owned())
+}
+
+/// The pairs of a manifest table (`source,target[,name]`), paths relative to `base` (the
+/// manifest's folder); `file` names the manifest in errors.
+pub fn manifest_jobs(table: &Table, base: &Path, file: &str) -> Result<Vec<Job>, Error> {
+    let mut jobs: Vec<Job> = Vec::new();
+    for row in &table.rows {
+        if row.source.is_empty() || row.target.is_empty() {
+            return Err(Error::malformed(
+                file,
+                row.line,
+                "a pair needs both a source and a target path (columns source,target[,name])",
+            ));
+        }
+        let source = base.join(&row.source);
+        let name = row
+            .get("name")
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| n.trim().replace(['/', '\\', ':'], "_"))
+            .unwrap_or_else(|| pair_name(&source));
+        if jobs.iter().any(|j| j.name == name) {
+            return Err(Error::malformed(
+                file,
+                row.line,
+                format!(
+                    "the pair name {name:?} is used twice; give each row its own name column value"
+                ),
+            ));
+        }
+        jobs.push(Job {
+            name,
+            target: base.join(&row.target),
+            source,
+        });
+    }
+    Ok(jobs)
+}
+
+/// Pairs the files of two folders by name (`sources` and `targets` are the names of the files
+/// in `source_dir` and `target_dir`); a file without a partner is a failure named after it.
+pub fn folder_jobs(
+    source_dir: &Path,
+    sources: &[String],
+    target_dir: &Path,
+    targets: &[String],
+) -> (Vec<Job>, Vec<Failure>) {
+    let mut jobs = Vec::new();
+    let mut failures = Vec::new();
+    let unpaired = |path: &Path, partner: &Path| {
+        (
+            pair_name(path),
+            format!("{} has no partner {}", path.display(), partner.display()),
+        )
+    };
+    for name in sources {
+        let path = source_dir.join(name);
+        if targets.contains(name) {
+            jobs.push(Job {
+                name: pair_name(&path),
+                source: path,
+                target: target_dir.join(name),
+            });
+        } else {
+            failures.push(unpaired(&path, &target_dir.join(name)));
+        }
+    }
+    for name in targets.iter().filter(|n| !sources.contains(n)) {
+        failures.push(unpaired(&target_dir.join(name), &source_dir.join(name)));
+    }
+    (jobs, failures)
+}
+
+/// The header of `summary.tsv`.
+pub const SUMMARY_HEADER: &str = "pair\tstatus\tsource_segments\ttarget_segments\tbeads\tbeads_1_1\tbeads_merged\tbeads_unaligned\tlow_confidence\treason";
+
+/// The summary line of a pair aligned into `beads`, with its sides' segment counts.
+pub fn summary_line(name: &str, segments: (usize, usize), beads: &[Bead]) -> String {
+    let count = |f: &dyn Fn(&Bead) -> bool| beads.iter().filter(|b| f(b)).count();
+    format!(
+        "{name}\tok\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t",
+        segments.0,
+        segments.1,
+        beads.len(),
+        count(&|b| b.source.len() == 1 && b.target.len() == 1),
+        count(&|b| b.source.len() + b.target.len() > 2
+            && !b.source.is_empty()
+            && !b.target.is_empty()),
+        count(&|b| b.source.is_empty() || b.target.is_empty()),
+        count(&|b| b.confidence < LOW_CONFIDENCE),
+    )
+}
+
+/// The summary line of a pair that failed, and why.
+pub fn failed_line(name: &str, reason: &str) -> String {
+    format!(
+        "{name}\tfailed\t\t\t\t\t\t\t\t{}",
+        reason.replace(['\t', '\n'], " ")
+    )
+}
+
+/// FNV-1a, 64 bits: a fingerprint stable across builds and platforms (std's hashers are not).
+///
+/// ```
+/// assert_eq!(padan::corpus::fingerprint(b"a"), "af63dc4c8601ec8c");
+/// ```
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// A finished pair's fingerprints: of the settings, of its two inputs, and its output's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    /// Fingerprint of the settings, glossaries and padan version.
+    pub settings: String,
+    /// Fingerprint of the source file's bytes.
+    pub source: String,
+    /// Fingerprint of the target file's bytes.
+    pub target: String,
+    /// The output's file name inside the output folder.
+    pub output: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Done {
+    settings: String,
+    source: String,
+    target: String,
+    output: String,
+    /// Source range, target range, confidence.
+    beads: Vec<(usize, usize, usize, usize, f64)>,
+}
+
+/// The resume record of a finished pair, as JSON.
+pub fn resume_record(stamp: &Stamp, beads: &[Bead]) -> Vec<u8> {
+    let done = Done {
+        settings: stamp.settings.clone(),
+        source: stamp.source.clone(),
+        target: stamp.target.clone(),
+        output: stamp.output.clone(),
+        beads: beads
+            .iter()
+            .map(|b| {
+                (
+                    b.source.start,
+                    b.source.end,
+                    b.target.start,
+                    b.target.end,
+                    b.confidence,
+                )
+            })
+            .collect(),
+    };
+    serde_json::to_vec(&done).unwrap_or_default()
+}
+
+/// The beads of a resume record that matches `stamp` and covers sides of `segments` segments,
+/// in order, each segment once; `None` means the pair must be aligned again.
+pub fn resumed_beads(record: &[u8], stamp: &Stamp, segments: (usize, usize)) -> Option<Vec<Bead>> {
+    let done: Done = serde_json::from_slice(record).ok()?;
+    let matches = done.settings == stamp.settings
+        && done.source == stamp.source
+        && done.target == stamp.target
+        && done.output == stamp.output;
+    if !matches {
+        return None;
+    }
+    let (mut s, mut t) = (0, 0);
+    let mut beads = Vec::with_capacity(done.beads.len());
+    for (ss, se, ts, te, confidence) in done.beads {
+        if ss != s || ts != t || se < ss || te < ts || (se == ss && te == ts) {
+            return None;
+        }
+        (s, t) = (se, te);
+        beads.push(Bead {
+            source: ss..se,
+            target: ts..te,
+            confidence,
+        });
+    }
+    ((s, t) == segments).then_some(beads)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_are_fnv1a_64() {
+        assert_eq!(fingerprint(b""), "cbf29ce484222325");
+        assert_eq!(fingerprint(b"a"), "af63dc4c8601ec8c");
+    }
+
+    #[test]
+    fn a_record_gives_its_beads_back_only_for_the_same_stamp_and_sides() {
+        let stamp = Stamp {
+            settings: "s".into(),
+            source: "a".into(),
+            target: "b".into(),
+            output: "x.tsv".into(),
+        };
+        let beads = vec![
+            Bead {
+                source: 0..1,
+                target: 0..2,
+                confidence: 0.5,
+            },
+            Bead {
+                source: 1..2,
+                target: 2..2,
+                confidence: 1.0,
+            },
+        ];
+        let record = resume_record(&stamp, &beads);
+        assert_eq!(resumed_beads(&record, &stamp, (2, 2)), Some(beads));
+        assert_eq!(resumed_beads(&record, &stamp, (2, 3)), None);
+        let other = Stamp {
+            source: "c".into(),
+            ..stamp.clone()
+        };
+        assert_eq!(resumed_beads(&record, &other, (2, 2)), None);
+        assert_eq!(resumed_beads(b"{", &stamp, (2, 2)), None);
+    }
+}

@@ -1,0 +1,279 @@
+//! A document as every stage sees it: one side of a pair, decoded and segmented, and the aligned
+//! pair of two such sides that checks and exports read.
+//!
+//! [`Document::from_bytes`] is the one way in: bytes as read from a file, decoded, cut into
+//! segments (or taken a line each when pre-segmented). What a user should hear about (segments
+//! cut at the length limit) comes back as [`Warning`] values; printing them is the caller's
+//! business.
+
+use std::ops::Range;
+
+use crate::error::Error;
+pub use crate::error::Warning;
+use crate::segment::{self, Segment, Segmenter};
+use crate::text::{Decoded, Encoding};
+use crate::Lang;
+
+/// Beads below this confidence are low-confidence: counted in summaries and filled in review
+/// workbooks for a second look.
+pub const LOW_CONFIDENCE: f64 = 0.5;
+
+/// A bead: a run of source segments aligned with a run of target segments (either may be
+/// empty), with the model's confidence in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bead {
+    /// Source (Indonesian) segment indices.
+    pub source: Range<usize>,
+    /// Target (English) segment indices.
+    pub target: Range<usize>,
+    /// Posterior probability of the bead, 0 to 1.
+    pub confidence: f64,
+}
+
+impl Bead {
+    /// The bead's shape, e.g. `1-2`.
+    pub fn kind(&self) -> String {
+        format!("{}-{}", self.source.len(), self.target.len())
+    }
+}
+
+/// A segment's text with what alignment needs to know about its place.
+#[derive(Debug, Clone, Copy)]
+pub struct SegmentInput<'a> {
+    /// The segment's text.
+    pub text: &'a str,
+    /// Whether the segment starts a paragraph; `None` for pre-segmented input, where it says
+    /// nothing.
+    pub paragraph_start: Option<bool>,
+}
+
+/// How a document is read from its bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions {
+    /// One segment a line, as it is (no sentence splitting).
+    pub presegmented: bool,
+    /// Take an empty or whitespace-only file as a document with no segments instead of an error.
+    pub allow_empty: bool,
+    /// The encoding of bytes that are not UTF-8 (or UTF-16 with a byte-order mark).
+    pub encoding: Encoding,
+    /// Segments longer than this many characters are cut at a word boundary.
+    pub max_chars: usize,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            presegmented: false,
+            allow_empty: false,
+            encoding: Encoding::Auto,
+            max_chars: segment::DEFAULT_MAX_SEGMENT_CHARS,
+        }
+    }
+}
+
+/// One side of a pair: its text decoded and cut into segments.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The name used in messages (the path as given; `<stdin>` for `-`).
+    pub name: String,
+    /// The decoded text the segments point into.
+    pub decoded: Decoded,
+    /// The segments, in order.
+    pub segments: Vec<Segment>,
+    /// The document's language.
+    pub lang: Lang,
+    /// Whether the segments are the lines as given (then paragraphs say nothing).
+    pub presegmented: bool,
+}
+
+impl Document {
+    /// A document from the bytes of a file called `name`, with the warnings reading it raised.
+    ///
+    /// ```
+    /// use padan::document::{Document, ReadOptions};
+    /// let (doc, warnings) = Document::from_bytes("a.txt", "Satu. Dua.".as_bytes(), padan::Lang::Id, ReadOptions::default()).unwrap();
+    /// assert_eq!((doc.segments.len(), warnings.len()), (2, 0));
+    /// ```
+    pub fn from_bytes(
+        name: &str,
+        bytes: &[u8],
+        lang: Lang,
+        options: ReadOptions,
+    ) -> Result<(Self, Vec<Warning>), Error> {
+        let decoded = match crate::text::decode(bytes, name, options.encoding) {
+            Err(Error::Empty { .. }) if options.allow_empty => Decoded {
+                text: String::new(),
+                encoding: "UTF-8",
+                bom_len: 0,
+            },
+            other => other?,
+        };
+        Ok(Self::from_decoded(name.to_owned(), decoded, lang, options))
+    }
+
+    /// A document from text already decoded, with the warnings segmenting it raised.
+    pub fn from_decoded(
+        name: String,
+        decoded: Decoded,
+        lang: Lang,
+        options: ReadOptions,
+    ) -> (Self, Vec<Warning>) {
+        let mut warnings = Vec::new();
+        let segments = if options.presegmented {
+            segment::lines(&decoded.text)
+        } else {
+            let (segments, warning) = segment_text(&name, &decoded.text, lang, options.max_chars);
+            warnings.extend(warning);
+            segments
+        };
+        let document = Document {
+            name,
+            decoded,
+            segments,
+            lang,
+            presegmented: options.presegmented,
+        };
+        (document, warnings)
+    }
+
+    /// The segments as the aligner takes them.
+    pub fn inputs(&self) -> Vec<SegmentInput<'_>> {
+        self.segments
+            .iter()
+            .enumerate()
+            .map(|(k, s)| SegmentInput {
+                text: s.text(&self.decoded.text),
+                paragraph_start: (!self.presegmented)
+                    .then(|| k == 0 || self.segments[k - 1].paragraph != s.paragraph),
+            })
+            .collect()
+    }
+
+    /// The document as one side of an aligned pair.
+    pub fn side(&self) -> Side<'_> {
+        Side {
+            name: &self.name,
+            text: &self.decoded.text,
+            segments: &self.segments,
+            offset: self.decoded.bom_len,
+        }
+    }
+}
+
+/// Splits a text into segments; a warning when some were longer than `max_chars` characters
+/// and were cut.
+pub fn segment_text(
+    name: &str,
+    text: &str,
+    lang: Lang,
+    max_chars: usize,
+) -> (Vec<Segment>, Option<Warning>) {
+    let (segments, cut) = Segmenter::new(lang)
+        .with_max_chars(max_chars)
+        .split_counting_cuts(text);
+    let warning = (cut > 0).then(|| {
+        Warning::new(format!(
+            "{name}: {cut} segment(s) longer than {max_chars} characters were cut at word \
+             boundaries; raise --max-chars to keep them whole"
+        ))
+    });
+    (segments, warning)
+}
+
+/// Checks that two documents can be aligned: a pair whose languages look swapped is refused
+/// unless `force` (then it is a warning); a lopsided pair is a warning.
+pub fn check_pair(
+    source: &Document,
+    target: &Document,
+    force: bool,
+) -> Result<Vec<Warning>, Error> {
+    let mut warnings = Vec::new();
+    let guessed = (
+        crate::lang::guess(&source.decoded.text),
+        crate::lang::guess(&target.decoded.text),
+    );
+    if guessed == (Some(target.lang), Some(source.lang)) && source.lang != target.lang {
+        let message = format!(
+            "{} looks {} and {} looks {}, but the first file should be {} (--source-lang {}); \
+             swap the files, or pass --force to align them as they are",
+            source.name,
+            target.lang.name(),
+            target.name,
+            source.lang.name(),
+            source.lang.name(),
+            source.lang.code()
+        );
+        if !force {
+            return Err(Error::Usage(message));
+        }
+        warnings.push(Warning::new(message));
+    }
+    let (a, b) = (source.segments.len().max(1), target.segments.len().max(1));
+    if a > 3 * b || b > 3 * a {
+        warnings.push(Warning::new(format!(
+            "{} has {} segments and {} has {}: one side is much longer than the other; \
+             aligning anyway, expect many unaligned segments",
+            source.name,
+            source.segments.len(),
+            target.name,
+            target.segments.len()
+        )));
+    }
+    Ok(warnings)
+}
+
+/// One side of an aligned pair: the decoded text, its segments and where it came from.
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    /// The file name as given (for messages and exports that name their source).
+    pub name: &'a str,
+    /// The decoded text the segments point into.
+    pub text: &'a str,
+    /// The segments, in order.
+    pub segments: &'a [Segment],
+    /// Bytes before `text` in the original file (a byte-order mark), added to exported spans.
+    pub offset: usize,
+}
+
+impl<'a> Side<'a> {
+    /// The texts of segments `range`, joined by a space.
+    pub fn joined(&self, range: &Range<usize>) -> String {
+        self.segments[range.clone()]
+            .iter()
+            .map(|s| s.text(self.text))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Byte spans of segments `range` in the original file.
+    pub fn spans(&self, range: &Range<usize>) -> Vec<(usize, usize)> {
+        self.segments[range.clone()]
+            .iter()
+            .map(|s| (s.span.start + self.offset, s.span.end + self.offset))
+            .collect()
+    }
+}
+
+/// An aligned pair of texts: what every check and alignment export reads.
+#[derive(Debug, Clone, Copy)]
+pub struct AlignedPair<'a> {
+    /// The source (Indonesian) side.
+    pub source: Side<'a>,
+    /// The target (English) side.
+    pub target: Side<'a>,
+    /// The beads, in order.
+    pub beads: &'a [Bead],
+}
+
+/// Segment numbers of a bead side, 1-based for people: `3` or `3,4`; empty when none.
+///
+/// ```
+/// assert_eq!(padan::document::human_ids(&(2..4)), "3,4");
+/// ```
+pub fn human_ids(range: &Range<usize>) -> String {
+    range
+        .clone()
+        .map(|i| (i + 1).to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
