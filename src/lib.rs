@@ -5,6 +5,8 @@
 //! -> `glossary` (term pairs) -> `export` (output formats). The library never opens a file; the
 //! `padan` binary does.
 
+#![warn(missing_docs)]
+
 pub mod align;
 pub mod check;
 pub mod corpus;

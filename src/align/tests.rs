@@ -204,6 +204,7 @@ fn long_texts_go_coarse_to_fine_and_stay_right() {
 #[ignore = "statistics for tuning, not a check"]
 fn entries_per_token() {
     let Ok(text) = std::fs::read_to_string("../shared/eval/tico-long/000.id") else {
+        eprintln!("skipped: ../shared is absent");
         return;
     };
     let en = std::fs::read_to_string("../shared/eval/tico-long/000.en").unwrap_or_default();

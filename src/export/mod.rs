@@ -116,7 +116,7 @@ pub enum GlossaryFormat {
     Xlsx,
     /// TBX-Basic termbase: one concept per source term, English variants as synonyms.
     Tbx,
-    /// OmegaT glossary: source<TAB>target<TAB>comment, no header.
+    /// OmegaT glossary: `source<TAB>target<TAB>comment`, no header.
     Omegat,
 }
 

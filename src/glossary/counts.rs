@@ -145,12 +145,13 @@ impl Extractor<'_> {
     /// Adds the counts of a file written by [`Extractor::write_counts`], as if its beads had
     /// been counted after the ones already held. `file` names the input in errors.
     pub fn merge_counts(&mut self, input: impl BufRead, file: &str) -> crate::Result<()> {
-        let offset = self.bead_count;
-        let mut beads: Option<u32> = None;
-        // Shard term id -> merged term id, per side.
-        let mut source_ids: Vec<u32> = Vec::new();
-        let mut target_ids: Vec<u32> = Vec::new();
-        let mut sample_full = false;
+        let mut merge = Merge {
+            offset: self.bead_count,
+            beads: None,
+            source_ids: Vec::new(),
+            target_ids: Vec::new(),
+            sample_full: false,
+        };
         for (n, line) in input.lines().enumerate() {
             let line_no = n + 1;
             let line = line.map_err(|e| Error::Io {
@@ -170,131 +171,17 @@ impl Extractor<'_> {
                     ),
                 )
             })?;
-            let shard_beads = match (beads, &record) {
-                (None, Record::Header { .. }) => 0,
-                (None, _) => {
-                    return Err(Error::malformed(
-                        file,
-                        line_no,
-                        "the counts file has no header line; give files written by padan glossary --counts-out",
-                    ))
-                }
-                (Some(b), _) => b,
-            };
-            match record {
-                Record::Header {
-                    format,
-                    version,
-                    beads: count,
-                    pruned_below,
-                    sample_full: full,
-                } => {
-                    if beads.is_some() {
-                        return Err(Error::malformed(
-                            file,
-                            line_no,
-                            "a second header line: were two counts files joined? give each file to --merge-counts on its own",
-                        ));
-                    }
-                    if format != FORMAT || version != VERSION {
-                        return Err(Error::malformed(
-                            file,
-                            line_no,
-                            format!(
-                                "{format} version {version} is not a format this padan reads ({FORMAT} version {VERSION}); write the counts again with this padan"
-                            ),
-                        ));
-                    }
-                    beads = Some(count);
-                    sample_full = full;
-                    self.pruned_below = self.pruned_below.max(pruned_below);
-                    self.bead_count += count;
-                }
-                Record::Term {
-                    side,
-                    stems,
-                    words,
-                    count,
-                    surfaces,
-                } => {
-                    let (counts, ids) = match side {
-                        Side::Source => (&mut self.source, &mut source_ids),
-                        Side::Target => (&mut self.target, &mut target_ids),
-                    };
-                    if stems.is_empty() || stems.len() != words.len() {
-                        return Err(Error::malformed(
-                            file,
-                            line_no,
-                            "a term needs as many stems as words, and at least one",
-                        ));
-                    }
-                    ids.push(merge_term(counts, stems, words, count, surfaces));
-                }
-                Record::Pair {
-                    source,
-                    target,
-                    count,
-                    first_bead,
-                } => {
-                    let merged = |ids: &[u32], id: u32| ids.get(id as usize).copied();
-                    let (Some(a), Some(b)) =
-                        (merged(&source_ids, source), merged(&target_ids, target))
-                    else {
-                        return Err(Error::malformed(
-                            file,
-                            line_no,
-                            "a pair names a term the file does not list before it",
-                        ));
-                    };
-                    if first_bead >= shard_beads {
-                        return Err(Error::malformed(
-                            file,
-                            line_no,
-                            format!("bead {first_bead} is past the {shard_beads} beads the header counts"),
-                        ));
-                    }
-                    let first_bead = offset + first_bead;
-                    self.pairs.add(a, b, count, first_bead);
-                }
-                Record::Bead {
-                    bead,
-                    source,
-                    target,
-                } => {
-                    if bead >= shard_beads {
-                        return Err(Error::malformed(
-                            file,
-                            line_no,
-                            format!(
-                                "bead {bead} is past the {shard_beads} beads the header counts"
-                            ),
-                        ));
-                    }
-                    self.examples.insert(offset + bead, (source, target));
-                }
-                Record::Sample { source, target } => {
-                    // Keys as counting made them: source words as they are, target stems.
-                    let stems: Vec<String> =
-                        target.iter().map(|w| self.lexicon.stem_en(w)).collect();
-                    let source: Vec<(&str, &str)> =
-                        source.iter().map(|w| (w.as_str(), w.as_str())).collect();
-                    let target: Vec<(&str, &str)> = stems
-                        .iter()
-                        .zip(&target)
-                        .map(|(k, w)| (k.as_str(), w.as_str()))
-                        .collect();
-                    self.sample.push(&source, &target);
-                }
-            }
+            self.merge_record(&mut merge, record)
+                .map_err(|message| Error::malformed(file, line_no, message))?;
         }
-        if beads.is_none() {
+        if merge.beads.is_none() {
             return Err(Error::malformed(
                 file,
                 1,
                 "the counts file is empty; give files written by padan glossary --counts-out",
             ));
         }
-        if sample_full {
+        if merge.sample_full {
             // The shard's sample stopped short: beads of later shards would not have been
             // sampled in one run either.
             self.sample.full = true;
@@ -302,6 +189,121 @@ impl Extractor<'_> {
         self.prune_if_over_budget();
         Ok(())
     }
+
+    /// Adds one record of a counts file; what is wrong with it otherwise.
+    fn merge_record(&mut self, merge: &mut Merge, record: Record) -> Result<(), String> {
+        let shard_beads = match (merge.beads, &record) {
+            (None, Record::Header { .. }) => 0,
+            (None, _) => {
+                return Err(
+                    "the counts file has no header line; give files written by padan \
+                            glossary --counts-out"
+                        .to_owned(),
+                )
+            }
+            (Some(b), _) => b,
+        };
+        let past = |bead: u32| {
+            (bead >= shard_beads)
+                .then(|| format!("bead {bead} is past the {shard_beads} beads the header counts"))
+        };
+        match record {
+            Record::Header {
+                format,
+                version,
+                beads: count,
+                pruned_below,
+                sample_full,
+            } => {
+                if merge.beads.is_some() {
+                    return Err(
+                        "a second header line: were two counts files joined? give each \
+                                file to --merge-counts on its own"
+                            .to_owned(),
+                    );
+                }
+                if format != FORMAT || version != VERSION {
+                    return Err(format!(
+                        "{format} version {version} is not a format this padan reads ({FORMAT} \
+                         version {VERSION}); write the counts again with this padan"
+                    ));
+                }
+                merge.beads = Some(count);
+                merge.sample_full = sample_full;
+                self.pruned_below = self.pruned_below.max(pruned_below);
+                self.bead_count += count;
+            }
+            Record::Term {
+                side,
+                stems,
+                words,
+                count,
+                surfaces,
+            } => {
+                let (counts, ids) = match side {
+                    Side::Source => (&mut self.source, &mut merge.source_ids),
+                    Side::Target => (&mut self.target, &mut merge.target_ids),
+                };
+                if stems.is_empty() || stems.len() != words.len() {
+                    return Err("a term needs as many stems as words, and at least one".to_owned());
+                }
+                ids.push(merge_term(counts, stems, words, count, surfaces));
+            }
+            Record::Pair {
+                source,
+                target,
+                count,
+                first_bead,
+            } => {
+                let merged = |ids: &[u32], id: u32| ids.get(id as usize).copied();
+                let (Some(a), Some(b)) = (
+                    merged(&merge.source_ids, source),
+                    merged(&merge.target_ids, target),
+                ) else {
+                    return Err("a pair names a term the file does not list before it".to_owned());
+                };
+                if let Some(message) = past(first_bead) {
+                    return Err(message);
+                }
+                self.pairs.add(a, b, count, merge.offset + first_bead);
+            }
+            Record::Bead {
+                bead,
+                source,
+                target,
+            } => {
+                if let Some(message) = past(bead) {
+                    return Err(message);
+                }
+                self.examples.insert(merge.offset + bead, (source, target));
+            }
+            Record::Sample { source, target } => {
+                // Keys as counting made them: source words as they are, target stems.
+                let stems: Vec<String> = target.iter().map(|w| self.lexicon.stem_en(w)).collect();
+                let source: Vec<(&str, &str)> =
+                    source.iter().map(|w| (w.as_str(), w.as_str())).collect();
+                let target: Vec<(&str, &str)> = stems
+                    .iter()
+                    .zip(&target)
+                    .map(|(k, w)| (k.as_str(), w.as_str()))
+                    .collect();
+                self.sample.push(&source, &target);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Where a merge of one counts file stands.
+struct Merge {
+    /// Beads held before this file: its bead numbers start here.
+    offset: u32,
+    /// The beads its header counts, once read.
+    beads: Option<u32>,
+    /// Shard term id -> merged term id, per side.
+    source_ids: Vec<u32>,
+    target_ids: Vec<u32>,
+    sample_full: bool,
 }
 
 /// Adds one term of a shard to `counts`, returning its merged id.

@@ -8,7 +8,7 @@
 //! another (lexicon, cognates, identical words): that word-level coverage is what lets a pair
 //! seen once (`Dewan Arktik` / `Arctic Council`) through when its words say so, while other
 //! singletons stay out. Competitive linking (best pair first) then gives each term its
-//! translation, and up to [`MAX_VARIANTS`] more when they score close to the best, so function
+//! translation, and up to [`MAX_VARIANTS`](super::link::MAX_VARIANTS) more when they score close to the best, so function
 //! words never win and `Menteri Luar Negeri` can have both `Foreign Minister` and
 //! `Secretary of State`. Word alignment over a sample of the beads ([`super::wordalign`])
 //! vetoes one-word pairs whose words never align and gives the words left without a one-word
@@ -17,41 +17,32 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::evidence::{listings, Evidence};
+use super::link::link;
+use super::rank;
+use super::score::{drop_subsumed, Scoring};
 use super::wordalign::Sample;
 use crate::lexicon::{Lexicon, MAX_PHRASE_WORDS};
-use crate::text::tokens::{cognate_key, is_edge_word, is_stopword, scan_tokens};
+use crate::text::tokens::{is_edge_word, scan_tokens};
 use crate::Lang;
 
 /// Indonesian number words, sorted for a binary search: a quantity (`hampir dua jam`,
 /// `pertemuan pertama`) is no term.
-const NUMERALS: [&str; 22] = [
+pub(super) const NUMERALS: [&str; 22] = [
     "belas", "delapan", "dua", "empat", "enam", "juta", "kedua", "keempat", "kelima", "ketiga",
     "lima", "miliar", "pertama", "puluh", "ratus", "ribu", "satu", "sebelas", "sembilan",
     "sepuluh", "tiga", "tujuh",
 ];
 
 /// Function words a term may hold inside it.
-const INNER_WORDS: [&str; 4] = ["of", "and", "for", "on"];
+pub(super) const INNER_WORDS: [&str; 4] = ["of", "and", "for", "on"];
 
-/// Pairs seen once are considered only in corpora of fewer beads than this.
-pub const SINGLETON_CORPUS_LIMIT: f64 = 2_000.0;
-
-/// Most translations kept for one term.
-pub const MAX_VARIANTS: usize = 3;
-/// A further translation of a term must score at least this share of its best one.
-pub const VARIANT_SHARE: f64 = 0.35;
 /// Distinct pairs held before the counts are pruned (the rarest pairs dropped, then terms no
 /// kept pair uses): what bounds the memory of counting, whatever the corpus size. About 30
 /// bytes a pair; 2,000,000 holds every pair of a 20,000-bead corpus without pruning.
 pub const PAIR_BUDGET: usize = 6_000_000;
 /// Distinct terms held on one side before the counts are pruned. Some 200 bytes a term.
 pub const TERM_BUDGET: usize = 1_500_000;
-/// Word-alignment links a word's usual translation needs to be proposed.
-pub const MIN_LINKS: u32 = 2;
-/// Scales the score of a word's usual translation (from word alignment) against term
-/// pairs': general vocabulary ranks after the terms.
-const USUAL_WEIGHT: f64 = 0.001;
-
 /// What kind of entry a pair is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
@@ -118,7 +109,7 @@ pub(super) struct Term {
 impl Term {
     /// The most frequent surface form; on a tie the one in lower case (a capital at the start
     /// of a sentence is not part of the term), then the first alphabetically.
-    fn surface(&self) -> String {
+    pub(super) fn surface(&self) -> String {
         let lower_first = |s: &str| s.chars().next().is_some_and(char::is_lowercase);
         self.surfaces
             .iter()
@@ -181,7 +172,7 @@ impl SideCounts {
     }
 
     /// For each term, the longer terms that contain it as a run of words.
-    fn supers(&self) -> FxHashMap<u32, Vec<u32>> {
+    pub(super) fn supers(&self) -> FxHashMap<u32, Vec<u32>> {
         let mut out: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
         for (id, term) in self.terms.iter().enumerate() {
             let n = term.key_words.len();
@@ -383,19 +374,6 @@ pub struct Extractor<'a> {
     pub(super) segment: u32,
     /// The single words of the first beads, for word alignment.
     pub(super) sample: Sample,
-}
-
-/// Per distinct source word: the English stems the lexicon gives it, and its cognate key.
-struct SourceWord<'e> {
-    english: Vec<&'e str>,
-    cognate: Option<String>,
-}
-
-/// Word-level evidence, by word: source words' translations and cognate keys, target words'
-/// cognate keys.
-struct Evidence<'e> {
-    source: FxHashMap<&'e str, SourceWord<'e>>,
-    target: FxHashMap<&'e str, Option<String>>,
 }
 
 /// A candidate term of a bead, before it is counted.
@@ -674,519 +652,27 @@ impl<'a> Extractor<'a> {
         self.examples.retain(|bead, _| kept.contains(bead));
     }
 
-    /// What word-level evidence needs of every word of the candidate terms, worked out once
-    /// per distinct word rather than once per pair of words.
-    fn evidence(&self) -> Evidence<'_> {
-        let mut source: FxHashMap<&str, SourceWord> = FxHashMap::default();
-        for word in self.source.terms.iter().flat_map(|t| &t.words) {
-            source.entry(word).or_insert_with(|| {
-                let stem = self.lexicon.stem_id(word);
-                let english = self
-                    .lexicon
-                    .lookup(word)
-                    .iter()
-                    .chain(self.lexicon.lookup(&stem))
-                    .filter_map(|c| c.strip_prefix("w:"))
-                    .collect();
-                SourceWord {
-                    english,
-                    cognate: cognate_key(word, Lang::Id),
-                }
-            });
-        }
-        let mut target: FxHashMap<&str, Option<String>> = FxHashMap::default();
-        for word in self.target.terms.iter().flat_map(|t| &t.words) {
-            target
-                .entry(word)
-                .or_insert_with(|| cognate_key(word, Lang::En));
-        }
-        Evidence { source, target }
-    }
-
-    /// How well one source word and one target word translate each other, 0 to 1.
-    fn word_link(evidence: &Evidence, source: &str, target: &str, target_stem: &str) -> f64 {
-        if source == target {
-            return 1.0;
-        }
-        let Some(word) = evidence.source.get(source) else {
-            return 0.0;
-        };
-        if word.english.contains(&target_stem) {
-            return 1.0;
-        }
-        // An English compound holding the translation: pipa / pipeline (pipe), kereta /
-        // railway... only where the translation is a word of four letters or more.
-        if word
-            .english
-            .iter()
-            .any(|e| e.len() >= 4 && target_stem.len() >= e.len() + 3 && target_stem.starts_with(e))
-        {
-            return 0.8;
-        }
-        let cognate = evidence.target.get(target).and_then(Option::as_ref);
-        if word.cognate.is_some() && word.cognate.as_ref() == cognate {
-            return 0.9;
-        }
-        // An edit distance is at least the difference in length: skip pairs that cannot reach
-        // the threshold without computing it.
-        let (a, b) = (source.chars().count(), target.chars().count());
-        if source.len() < 4 || a.abs_diff(b) * 4 > a.max(b) {
-            return 0.0;
-        }
-        let similarity = strsim::normalized_levenshtein(source, target);
-        if similarity >= 0.75 {
-            similarity
-        } else {
-            0.0
-        }
-    }
-
-    /// Whether the lexicon lists the pair itself (a phrase entry such as `juru bicara`), given
-    /// the source term's listings.
-    fn listed(listings: &[&str], t: &Term) -> bool {
-        listings.iter().any(|concept| {
-            if t.key_words.len() == 1 {
-                concept.strip_prefix("w:") == Some(t.key_words[0].as_str())
-            } else {
-                concept
-                    .strip_prefix("p:")
-                    .is_some_and(|p| p.split(' ').eq(t.key_words.iter().map(String::as_str)))
-            }
-        })
-    }
-
-    /// What the lexicon lists for a source term, by its words or by its stems.
-    fn listings(&self, s: &Term) -> Vec<&str> {
-        let (words, stems) = (s.words.join(" "), s.key_words.join(" "));
-        let mut out: Vec<&str> = self
-            .lexicon
-            .lookup(&words)
-            .iter()
-            .map(String::as_str)
-            .collect();
-        if stems != words {
-            out.extend(self.lexicon.lookup(&stems).iter().map(String::as_str));
-        }
-        out
-    }
-
-    /// Share of the content words on both sides that a word on the other side translates.
-    fn coverage(evidence: &Evidence, listings: &[&str], s: &Term, t: &Term) -> f64 {
-        if Self::listed(listings, t) {
-            return 1.0;
-        }
-        let source: Vec<&String> = s
-            .words
-            .iter()
-            .filter(|w| !is_stopword(Lang::Id, w))
-            .collect();
-        let target: Vec<(&String, &String)> = t
-            .words
-            .iter()
-            .zip(&t.key_words)
-            .filter(|(w, _)| !is_stopword(Lang::En, w))
-            .collect();
-        if source.is_empty() || target.is_empty() {
-            return 0.0;
-        }
-        let mut grid = vec![0.0f64; source.len() * target.len()];
-        for (i, sw) in source.iter().enumerate() {
-            for (j, (tw, ts)) in target.iter().enumerate() {
-                grid[i * target.len() + j] = Self::word_link(evidence, sw, tw, ts);
-            }
-        }
-        let row_best: f64 = (0..source.len())
-            .map(|i| {
-                (0..target.len())
-                    .map(|j| grid[i * target.len() + j])
-                    .fold(0.0, f64::max)
-            })
-            .sum();
-        let column_best: f64 = (0..target.len())
-            .map(|j| {
-                (0..source.len())
-                    .map(|i| grid[i * target.len() + j])
-                    .fold(0.0, f64::max)
-            })
-            .sum();
-        (row_best + column_best) / (source.len() + target.len()) as f64
-    }
-
-    /// Scores, links and returns the entries, best first (ties by source, then target term).
+    /// Scores, links and returns the entries, best first (ties by source, then target term):
+    /// evidence per word, a score per pair, competitive linking, then ranking with the words'
+    /// usual translations.
     pub fn finish(self) -> Vec<Entry> {
-        let n = self.bead_count as f64;
-        #[derive(Clone, Copy)]
-        struct Scored {
-            source: u32,
-            target: u32,
-            score: f64,
-            length: usize,
-            count: u32,
-            first_bead: u32,
-            similar: f64,
-        }
-
-        let evidence = self.evidence();
+        let evidence = Evidence::of(&self);
         let links = self.sample.align();
         let listings: Vec<Vec<&str>> = self
             .source
             .terms
             .par_iter()
-            .map(|s| self.listings(s))
+            .map(|s| listings(&self, s))
             .collect();
-        let pairs: Vec<(&(u32, u32), &PairCount)> = self.pairs.iter().collect();
-        // Each pair is scored on its own: in parallel, then sorted into one order below.
-        let mut scored: Vec<Scored> = pairs
-            .par_iter()
-            .filter_map(|&(&(a, b), pair)| {
-                let (s, t) = (
-                    &self.source.terms[a as usize],
-                    &self.target.terms[b as usize],
-                );
-                let dice = 2.0 * pair.count as f64 / (s.count + t.count) as f64;
-                // Word-level evidence (lexicon, cognates, identical words) is worked out only
-                // where it can matter: pairs of compatible lengths, or frequent ones.
-                // Singletons of a large corpus are skipped: scoring each costs a word-by-word
-                // comparison, and there are millions; its repeated pairs carry the glossary.
-                let singleton_worth_it = pair.count == 1 && n < SINGLETON_CORPUS_LIMIT;
-                let coverage = if (pair.count == 2 || singleton_worth_it)
-                    && s.words.len().abs_diff(t.words.len()) <= 2
-                {
-                    Self::coverage(&evidence, &listings[a as usize], s, t)
-                } else {
-                    0.0
-                };
-                // Frequent pairs stand on their association; rarer ones need their words to
-                // translate one another too (in a small text, two coincidences are common).
-                let admitted = match pair.count {
-                    0 => false,
-                    1 => coverage >= 0.75,
-                    2 => dice >= 0.5 && coverage >= 0.25,
-                    _ => dice >= 0.3,
-                };
-                if !admitted {
-                    return None;
-                }
-                let llr = log_likelihood(pair.count as f64, s.count as f64, t.count as f64, n);
-                let mut score = llr * (0.25 + 0.75 * dice);
-                // The source term as shown, worked out once for the rules below.
-                let shown = s.surface();
-                if pair.count < 3 {
-                    score *= 0.5 + coverage;
-                }
-                if pair.count == 1 {
-                    // One sighting says little about termhood; the phrase's shape does, and
-                    // so do loanwords (misi diplomatik, stabilitas strategis): technical
-                    // vocabulary is borrowed more often than not.
-                    let loanwords = s
-                        .words
-                        .iter()
-                        .filter_map(|w| cognate_key(w, Lang::Id))
-                        .filter(|key| {
-                            t.words
-                                .iter()
-                                .any(|w| cognate_key(w, Lang::En).as_ref() == Some(key))
-                        })
-                        .count();
-                    score *= termhood(s, &shown) * 1.1f64.powi(loanwords as i32);
-                }
-                if pair.count < 3 && orphan_name(&evidence, (s, &shown), (t, &t.surface())) {
-                    score *= 0.3;
-                }
-                // Termhood: multiword terms are what a glossary is for (seen more than once: a
-                // phrase seen once is as likely a chance collocation).
-                let words = s.words.len().max(t.words.len());
-                if pair.count >= 2 {
-                    score *= 1.0 + 0.3 * (words as f64 - 1.0);
-                }
-                if words == 1 && pair.count >= 3 {
-                    // Co-occurrence without alignment: the words as shown never translate
-                    // each other where the word alignment can tell (*jakarta* / Department).
-                    if links.between(&shown.to_lowercase(), &t.key_words[0]) == Some(0) {
-                        return None;
-                    }
-                }
-                let acronym = s.words.len() == 1 && is_acronym(&shown);
-                if (words > 1 || acronym) && Self::listed(&listings[a as usize], t) {
-                    // A phrase (or an acronym, a phrase's short form) the glossary knows as a
-                    // unit: a confirmed term.
-                    score *= 1.3;
-                }
-                if words == 1
-                    && !acronym
-                    && Self::listed(&listings[a as usize], t)
-                    && cognate_key(&s.words[0], Lang::Id)
-                        .is_none_or(|key| cognate_key(&t.words[0], Lang::En).as_ref() != Some(&key))
-                {
-                    // A general word the seed dictionary already translates (an acronym, or a
-                    // loanword such as sanksi / sanction, is a term more often than not).
-                    score *= 0.5;
-                }
-                // Names both sides share (Washington ingin / Washington wants); a shared common
-                // word (pemanasan global / global warming) is a translated term's.
-                let shared = s
-                    .words
-                    .iter()
-                    .zip(shown.split(' '))
-                    .filter(|&(w, shown)| t.words.contains(w) && is_name(shown))
-                    .count();
-                if shared * 2 >= s.words.len() || s.words == t.words {
-                    // Mostly the same words on both sides (names): little for a glossary to add.
-                    score *= 0.3;
-                }
-                Some(Scored {
-                    source: a,
-                    target: b,
-                    score,
-                    length: s.words.len() + t.words.len(),
-                    count: pair.count,
-                    first_bead: pair.first_bead,
-                    similar: coverage,
-                })
-            })
-            .collect();
-        // A pair inside a longer pair seen exactly as often (Putih / White inside Gedung Putih /
-        // White House) says nothing the longer one does not.
-        let source_supers = self.source.supers();
-        let target_supers = self.target.supers();
-        let subsumed = |a: u32, b: u32, count: u32| -> bool {
-            let (ca, cb) = (
-                self.source.terms[a as usize].count,
-                self.target.terms[b as usize].count,
-            );
-            let wider = |supers: &FxHashMap<u32, Vec<u32>>,
-                         id: u32,
-                         c: u32,
-                         side: &SideCounts|
-             -> Vec<u32> {
-                std::iter::once(id)
-                    .chain(supers.get(&id).into_iter().flatten().copied())
-                    .filter(|&x| side.terms[x as usize].count == c)
-                    .collect()
-            };
-            let sa = wider(&source_supers, a, ca, &self.source);
-            let tb = wider(&target_supers, b, cb, &self.target);
-            sa.iter().any(|&x| {
-                tb.iter().any(|&y| {
-                    (x, y) != (a, b) && self.pairs.get(x, y).is_some_and(|p| p.count == count)
-                })
-            })
+        let scoring = Scoring {
+            extractor: &self,
+            evidence: &evidence,
+            links: &links,
+            listings: &listings,
         };
-        // Only counts of two or more say "always together"; a singleton is inside many others.
-        let keep: Vec<bool> = scored
-            .par_iter()
-            .map(|p| p.count < 2 || !subsumed(p.source, p.target, p.count))
-            .collect();
-        let mut keep = keep.into_iter();
-        scored.retain(|_| keep.next().unwrap_or(true));
-        scored.par_sort_by(|x, y| {
-            y.score
-                .total_cmp(&x.score)
-                .then(y.length.cmp(&x.length))
-                .then(x.source.cmp(&y.source))
-                .then(x.target.cmp(&y.target))
-        });
-        // Competitive linking, with room for variants close to a term's best translation.
-        let mut source_links: FxHashMap<u32, Vec<(u32, f64)>> = FxHashMap::default();
-        let mut target_links: FxHashMap<u32, Vec<(u32, f64)>> = FxHashMap::default();
-        let mut accepted: Vec<Scored> = Vec::new();
-        // Beads each linked term's accepted pairs account for.
-        let mut explained_source: FxHashMap<u32, u32> = FxHashMap::default();
-        let mut explained_target: FxHashMap<u32, u32> = FxHashMap::default();
-        // Accepted pairs by every run of words of their source term (the whole term included),
-        // and by their whole source term: the ones nested in or around a candidate are found
-        // without a scan of all accepted pairs, which made large corpora quadratic.
-        let mut by_run: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        let mut by_term: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        for pair in &scored {
-            // A further translation of a linked term is judged on the beads its accepted
-            // pairs leave unexplained (KTT / summit once, where pertemuan puncak / summit
-            // explains the other three sightings of summit), never below its own score.
-            let (s, t) = (
-                &self.source.terms[pair.source as usize],
-                &self.target.terms[pair.target as usize],
-            );
-            let by_source = explained_source.get(&pair.source).copied().unwrap_or(0);
-            let by_target = explained_target.get(&pair.target).copied().unwrap_or(0);
-            let (s_rest, t_rest) = (
-                s.count.saturating_sub(by_source),
-                t.count.saturating_sub(by_target),
-            );
-            let mut pair = *pair;
-            if by_source + by_target > 0 && s_rest >= pair.count && t_rest >= pair.count {
-                let base = |a: u32, b: u32| {
-                    let dice = 2.0 * pair.count as f64 / (a + b) as f64;
-                    log_likelihood(pair.count as f64, a as f64, b as f64, n) * (0.25 + 0.75 * dice)
-                };
-                let (before, after) = (base(s.count, t.count), base(s_rest, t_rest));
-                if before > 0.0 && after > before {
-                    pair.score *= after / before;
-                }
-            }
-            // A further translation seen often but sharing no word-level evidence with its
-            // term is a neighbour, not a translation (Menteri Luar Negeri / Russian).
-            if by_source + by_target > 0
-                && pair.count >= 3
-                && Self::coverage(&evidence, &listings[pair.source as usize], s, t) == 0.0
-            {
-                continue;
-            }
-            let pair = &pair;
-            let fits = |links: &FxHashMap<u32, Vec<(u32, f64)>>, id: u32| {
-                links
-                    .get(&id)
-                    .is_none_or(|l| l.len() < MAX_VARIANTS && pair.score >= VARIANT_SHARE * l[0].1)
-            };
-            if !fits(&source_links, pair.source) || !fits(&target_links, pair.target) {
-                continue;
-            }
-            // A pair nested in (or around) an accepted pair on both sides, seen no more often,
-            // adds nothing: same partner with a longer or shorter term, or a sub-phrase pair.
-            let nested_or_equal = |mine: &[String], theirs: &[String]| {
-                mine == theirs || contains(mine, theirs) || contains(theirs, mine)
-            };
-            let (s_words, t_words) = (
-                &self.source.terms[pair.source as usize].key_words,
-                &self.target.terms[pair.target as usize].key_words,
-            );
-            // Accepted pairs around this one (it is a piece of them) make it redundant when
-            // seen at least as often; pairs inside it only when seen exactly as often: a
-            // frequent word (Arktik / Arctic, 5) does not make a term built on it (Dewan
-            // Arktik / Arctic Council, once) redundant.
-            let around = by_run
-                .get(&s_words.join(" "))
-                .into_iter()
-                .flatten()
-                .filter(|&&k| accepted[k].count >= pair.count);
-            let inside = runs(s_words)
-                .filter(|run| run.len() < s_words.len())
-                .filter_map(|run| by_term.get(&run.join(" ")))
-                .flatten()
-                .filter(|&&k| accepted[k].count == pair.count);
-            let redundant = around.chain(inside).any(|&k| {
-                let other = accepted[k];
-                nested_or_equal(&self.source.terms[other.source as usize].key_words, s_words)
-                    && nested_or_equal(&self.target.terms[other.target as usize].key_words, t_words)
-            });
-            if redundant {
-                continue;
-            }
-            source_links
-                .entry(pair.source)
-                .or_default()
-                .push((pair.target, pair.score));
-            target_links
-                .entry(pair.target)
-                .or_default()
-                .push((pair.source, pair.score));
-            for run in runs(s_words) {
-                by_run
-                    .entry(run.join(" "))
-                    .or_default()
-                    .push(accepted.len());
-            }
-            by_term
-                .entry(s_words.join(" "))
-                .or_default()
-                .push(accepted.len());
-            *explained_source.entry(pair.source).or_default() += pair.count;
-            *explained_target.entry(pair.target).or_default() += pair.count;
-            accepted.push(*pair);
-        }
-        // Words the term pairs left without a one-word translation get their most usual
-        // one from word alignment.
-        let translated: rustc_hash::FxHashSet<String> = accepted
-            .iter()
-            .filter(|p| self.target.terms[p.target as usize].key_words.len() == 1)
-            .map(|p| {
-                self.source.terms[p.source as usize]
-                    .surface()
-                    .to_lowercase()
-            })
-            .collect();
-        let fallback: Vec<Entry> = links
-            .usual(MIN_LINKS)
-            .into_iter()
-            .filter(|u| u.source != u.target && !translated.contains(u.source))
-            .map(|u| {
-                let sample = self.sample.len() as f64;
-                let dice = 2.0 * u.links as f64 / (u.source_beads + u.target_beads) as f64;
-                let llr = log_likelihood(
-                    u.links as f64,
-                    u.source_beads as f64,
-                    u.target_beads as f64,
-                    sample,
-                );
-                // The target word's most frequent form and an example: the first bead of the
-                // pair of the words' terms, when counted.
-                let source_term = self.source.ids.get(&self.lexicon.stem_id(u.source));
-                let target_term = self.target.ids.get(u.target_key);
-                let target = target_term.map_or_else(
-                    || u.target.to_owned(),
-                    |&b| self.target.terms[b as usize].surface(),
-                );
-                let example = source_term
-                    .zip(target_term)
-                    .and_then(|(&a, &b)| self.pairs.get(a, b))
-                    .and_then(|p| self.examples.get(&p.first_bead))
-                    .cloned()
-                    .unwrap_or_default();
-                Entry {
-                    kind: kind_of(u.source, &target, 0.0),
-                    source_term: u.source.to_owned(),
-                    target_term: target,
-                    score: (USUAL_WEIGHT * llr * (0.25 + 0.75 * dice) * 1000.0).round() / 1000.0,
-                    count: u.links,
-                    source_count: u.source_beads,
-                    target_count: u.target_beads,
-                    example_source: example.0,
-                    example_target: example.1,
-                    note: format!(
-                        "usual translation of the word: aligned both ways in {} beads",
-                        u.links
-                    ),
-                }
-            })
-            .collect();
-        let mut entries: Vec<Entry> = accepted
-            .into_iter()
-            .map(|pair| {
-                let (s, t) = (
-                    &self.source.terms[pair.source as usize],
-                    &self.target.terms[pair.target as usize],
-                );
-                let (source_term, target_term) = (s.surface(), t.surface());
-                let (example_source, example_target) = self
-                    .examples
-                    .get(&pair.first_bead)
-                    .cloned()
-                    .unwrap_or_default();
-                Entry {
-                    kind: kind_of(&source_term, &target_term, pair.similar),
-                    source_term,
-                    target_term,
-                    score: (pair.score * 1000.0).round() / 1000.0,
-                    count: pair.count,
-                    source_count: s.count,
-                    target_count: t.count,
-                    example_source,
-                    example_target,
-                    note: if pair.count == 1 {
-                        "seen once; its words translate each other".to_owned()
-                    } else {
-                        String::new()
-                    },
-                }
-            })
-            .collect();
-        entries.extend(fallback);
-        entries.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.source_term.cmp(&b.source_term))
-                .then(a.target_term.cmp(&b.target_term))
-        });
-        entries
+        let scored = drop_subsumed(&self, scoring.score_all());
+        let accepted = link(&self, &evidence, &listings, scored);
+        rank::entries(&self, accepted, &links)
     }
 
     /// Whether rare pairs were dropped to keep memory bounded.
@@ -1205,134 +691,10 @@ impl<'a> Extractor<'a> {
     }
 }
 
-/// Every run of consecutive words of `words`, the whole included.
-fn runs(words: &[String]) -> impl Iterator<Item = &[String]> {
-    (0..words.len())
-        .flat_map(move |start| (start + 1..=words.len()).map(move |end| &words[start..end]))
-}
-
-/// Whether `inner` occurs as a run of words inside `outer` (and is shorter).
-fn contains(outer: &[String], inner: &[String]) -> bool {
-    inner.len() < outer.len() && outer.windows(inner.len()).any(|w| w == inner)
-}
-
-/// How much an Indonesian candidate looks like a term rather than a piece of a clause: terms
-/// are noun phrases (`pemanasan global`, `Dewan Arktik`), so each word inflected as a verb
-/// (`mengatakan`, `berusaha`, `dituduh`: a verbal prefix the stemmer removes) and a mix of a
-/// name with common words (`Rusia berusaha`, `pemerintahan Biden`) lowers it. `surface` is the
-/// term as shown.
-fn termhood(term: &Term, surface: &str) -> f64 {
-    const VERBAL_PREFIXES: [&str; 4] = ["me", "be", "di", "ter"];
-    let numerals = term
-        .words
-        .iter()
-        .filter(|w| NUMERALS.binary_search(&w.as_str()).is_ok())
-        .count();
-    let verbs = term
-        .words
-        .iter()
-        .zip(&term.key_words)
-        .filter(|(word, stem)| word != stem && VERBAL_PREFIXES.iter().any(|p| word.starts_with(p)))
-        .count();
-    let capitalized = surface.split(' ').filter(|w| is_name(w)).count();
-    let words = surface.split(' ').count();
-    let mixed = capitalized > 0 && capitalized < words;
-    0.6f64.powi((verbs + numerals) as i32) * if mixed { 0.6 } else { 1.0 }
-}
-
-/// Whether one side mixes a name with common words and no word of the other side translates
-/// or repeats that name: `Washington ingin` / wants, `pemimpin Rusia` / leaders, `ingin` /
-/// Washington wants. (Names of several capitalized words, `Gedung Putih` / White House, are
-/// translated as a whole, not word by word.) Each term comes with its surface form.
-fn orphan_name(
-    evidence: &Evidence,
-    (s, s_shown): (&Term, &str),
-    (t, t_shown): (&Term, &str),
-) -> bool {
-    // The names of a term that mixes names and common words (function words inside a name,
-    // Secretary of State, mix nothing).
-    fn mixed_names(term: &Term, surface: &str) -> Vec<usize> {
-        let names: Vec<usize> = surface
-            .split(' ')
-            .enumerate()
-            .filter(|(_, w)| is_name(w))
-            .map(|(k, _)| k)
-            .collect();
-        let inner = term
-            .words
-            .iter()
-            .filter(|w| INNER_WORDS.contains(&w.as_str()))
-            .count();
-        if names.len() + inner < term.words.len() {
-            names
-        } else {
-            Vec::new()
-        }
-    }
-    let linked = |sw: &str, tw: &str, ts: &str| Extractor::word_link(evidence, sw, tw, ts) > 0.0;
-    let source_orphan = mixed_names(s, s_shown).into_iter().any(|k| {
-        !t.words
-            .iter()
-            .zip(&t.key_words)
-            .any(|(tw, ts)| linked(&s.words[k], tw, ts))
-    });
-    let target_orphan = mixed_names(t, t_shown).into_iter().any(|k| {
-        !s.words
-            .iter()
-            .any(|sw| linked(sw, &t.words[k], &t.key_words[k]))
-    });
-    source_orphan || target_orphan
-}
-
-/// Whether a word as shown is a name's: it starts with a capital.
-fn is_name(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// Whether a term as shown is an acronym: two or more capitals (digits allowed), nothing else.
-fn is_acronym(term: &str) -> bool {
-    term.chars().count() >= 2 && term.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
-}
-
-fn kind_of(source: &str, target: &str, coverage: f64) -> Kind {
-    let capitalized = |s: &str| s.split(' ').all(is_name);
-    if is_acronym(source) && !is_acronym(target) {
-        Kind::Acronym
-    } else if capitalized(source)
-        && capitalized(target)
-        && (source == target
-            || coverage >= 0.7
-            || strsim::normalized_levenshtein(&source.to_lowercase(), &target.to_lowercase())
-                >= 0.6)
-    {
-        Kind::Name
-    } else if !source.contains(' ')
-        && strsim::normalized_levenshtein(&source.to_lowercase(), &target.to_lowercase()) >= 0.6
-    {
-        Kind::Cognate
-    } else {
-        Kind::Term
-    }
-}
-
-/// Dunning's log-likelihood ratio (G²) of a 2x2 contingency table: `both` beads with both terms,
-/// `a` with the first, `b` with the second, `n` in all.
-fn log_likelihood(both: f64, a: f64, b: f64, n: f64) -> f64 {
-    let k = [both, a - both, b - both, n - a - b + both];
-    let rows = [a, n - a];
-    let columns = [b, n - b];
-    let mut g = 0.0;
-    for (i, &observed) in k.iter().enumerate() {
-        let expected = rows[i / 2] * columns[i % 2] / n;
-        if observed > 0.0 && expected > 0.0 {
-            g += observed * (observed / expected).ln();
-        }
-    }
-    2.0 * g
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::link::contains;
+    use super::super::score::{log_likelihood, orphan_name, termhood};
     use super::*;
     use crate::Lexicon;
 
@@ -1448,7 +810,7 @@ mod tests {
             "Washington ingin menghindari Gedung Putih.",
             "Washington wants to avoid the White House.",
         );
-        let evidence = extractor.evidence();
+        let evidence = Evidence::of(&extractor);
         let orphan = |s: &str, t: &str| {
             let (s_term, t_term) = (term(s, Lang::Id), term(t, Lang::En));
             orphan_name(&evidence, (&s_term, s), (&t_term, t))

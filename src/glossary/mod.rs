@@ -2,6 +2,10 @@
 //! edit, and merging a reviewed glossary back in.
 
 pub mod counts;
+mod evidence;
 pub mod extract;
+pub mod link;
+pub mod rank;
 pub mod review;
+pub mod score;
 pub mod wordalign;

@@ -1,6 +1,9 @@
 //! Integration tests: the built `padan` binary run in a temporary directory, with stdout,
 //! stderr and exit code checked exactly.
 
+// A test that cannot set up its files should stop there, loudly.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -300,7 +303,12 @@ fn shared() -> Option<PathBuf> {
     if dir.join("eval/score.py").exists() {
         Some(dir)
     } else {
-        eprintln!("skipped: ../shared is absent (this test needs the shared evaluation sets)");
+        // Past the test harness's capture, so the skip shows in `cargo test`'s output.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped: ../shared is absent (this test needs the shared evaluation sets)"
+        );
         None
     }
 }

@@ -1,0 +1,147 @@
+//! The entries of a glossary, best first: the linked term pairs, then the usual translations
+//! word alignment gives the words the term pairs left without one.
+
+use super::extract::{Entry, Extractor, Kind};
+use super::score::{is_acronym, is_name, log_likelihood, Scored, DICE_FLOOR};
+use super::wordalign::Links;
+
+/// Word-alignment links a word's usual translation needs to be proposed.
+pub const MIN_LINKS: u32 = 2;
+/// Scales the score of a word's usual translation (from word alignment) against term pairs':
+/// general vocabulary ranks after the terms.
+const USUAL_WEIGHT: f64 = 0.001;
+/// Spellings this similar (normalized Levenshtein) make a capitalized pair a name, or a
+/// single-word pair a cognate.
+const SIMILAR_NAME: f64 = 0.6;
+/// Word-level coverage that makes a capitalized pair a name (*Gedung Putih* / White House).
+const NAME_COVERAGE: f64 = 0.7;
+
+/// The entries of the accepted pairs and of the words' usual translations, best first (ties
+/// by source, then target term).
+pub(super) fn entries(extractor: &Extractor, accepted: Vec<Scored>, links: &Links) -> Vec<Entry> {
+    let mut entries = term_entries(extractor, &accepted);
+    entries.extend(usual_entries(extractor, &accepted, links));
+    entries.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.source_term.cmp(&b.source_term))
+            .then(a.target_term.cmp(&b.target_term))
+    });
+    entries
+}
+
+fn term_entries(extractor: &Extractor, accepted: &[Scored]) -> Vec<Entry> {
+    accepted
+        .iter()
+        .map(|pair| {
+            let (s, t) = (
+                &extractor.source.terms[pair.source as usize],
+                &extractor.target.terms[pair.target as usize],
+            );
+            let (source_term, target_term) = (s.surface(), t.surface());
+            let (example_source, example_target) = extractor
+                .examples
+                .get(&pair.first_bead)
+                .cloned()
+                .unwrap_or_default();
+            Entry {
+                kind: kind_of(&source_term, &target_term, pair.similar),
+                source_term,
+                target_term,
+                score: (pair.score * 1000.0).round() / 1000.0,
+                count: pair.count,
+                source_count: s.count,
+                target_count: t.count,
+                example_source,
+                example_target,
+                note: if pair.count == 1 {
+                    "seen once; its words translate each other".to_owned()
+                } else {
+                    String::new()
+                },
+            }
+        })
+        .collect()
+}
+
+/// Words the term pairs left without a one-word translation get their most usual one from
+/// word alignment.
+fn usual_entries(extractor: &Extractor, accepted: &[Scored], links: &Links) -> Vec<Entry> {
+    let translated: rustc_hash::FxHashSet<String> = accepted
+        .iter()
+        .filter(|p| extractor.target.terms[p.target as usize].key_words.len() == 1)
+        .map(|p| {
+            extractor.source.terms[p.source as usize]
+                .surface()
+                .to_lowercase()
+        })
+        .collect();
+    let sample = extractor.sample.len() as f64;
+    links
+        .usual(MIN_LINKS)
+        .into_iter()
+        .filter(|u| u.source != u.target && !translated.contains(u.source))
+        .map(|u| {
+            let dice = 2.0 * u.links as f64 / (u.source_beads + u.target_beads) as f64;
+            let llr = log_likelihood(
+                u.links as f64,
+                u.source_beads as f64,
+                u.target_beads as f64,
+                sample,
+            );
+            // The target word's most frequent form and an example: the first bead of the
+            // pair of the words' terms, when counted.
+            let source_term = extractor
+                .source
+                .ids
+                .get(&extractor.lexicon.stem_id(u.source));
+            let target_term = extractor.target.ids.get(u.target_key);
+            let target = target_term.map_or_else(
+                || u.target.to_owned(),
+                |&b| extractor.target.terms[b as usize].surface(),
+            );
+            let example = source_term
+                .zip(target_term)
+                .and_then(|(&a, &b)| extractor.pairs.get(a, b))
+                .and_then(|p| extractor.examples.get(&p.first_bead))
+                .cloned()
+                .unwrap_or_default();
+            Entry {
+                kind: kind_of(u.source, &target, 0.0),
+                source_term: u.source.to_owned(),
+                target_term: target,
+                score: (USUAL_WEIGHT * llr * (DICE_FLOOR + (1.0 - DICE_FLOOR) * dice) * 1000.0)
+                    .round()
+                    / 1000.0,
+                count: u.links,
+                source_count: u.source_beads,
+                target_count: u.target_beads,
+                example_source: example.0,
+                example_target: example.1,
+                note: format!(
+                    "usual translation of the word: aligned both ways in {} beads",
+                    u.links
+                ),
+            }
+        })
+        .collect()
+}
+
+/// The kind of a pair as shown, with its word-level coverage.
+fn kind_of(source: &str, target: &str, coverage: f64) -> Kind {
+    let capitalized = |s: &str| s.split(' ').all(is_name);
+    let similarity =
+        || strsim::normalized_levenshtein(&source.to_lowercase(), &target.to_lowercase());
+    if is_acronym(source) && !is_acronym(target) {
+        Kind::Acronym
+    } else if capitalized(source)
+        && capitalized(target)
+        && (source == target || coverage >= NAME_COVERAGE || similarity() >= SIMILAR_NAME)
+    {
+        Kind::Name
+    } else if !source.contains(' ') && similarity() >= SIMILAR_NAME {
+        Kind::Cognate
+    } else {
+        Kind::Term
+    }
+}
