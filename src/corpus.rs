@@ -53,8 +53,8 @@ pub fn manifest_jobs(table: &Table, base: &Path, file: &str) -> Result<Vec<Job>,
             ));
         }
         let source = base.join(&row.source);
-        let name = row
-            .get("name")
+        let name = table
+            .cell(row, "name")
             .filter(|n| !n.trim().is_empty())
             .map(|n| n.trim().replace(['/', '\\', ':'], "_"))
             .unwrap_or_else(|| pair_name(&source));

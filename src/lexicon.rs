@@ -257,8 +257,7 @@ impl Lexicon {
 /// The glossaries of a run, each read once, in the two forms a run needs.
 #[derive(Debug)]
 pub struct Glossaries {
-    /// Anchors for alignment: the seed (unless turned off) and the glossaries' rows that
-    /// anchor ([`crate::table::Row::anchors_alignment`]).
+    /// Anchors for alignment: the seed (unless turned off) and the glossaries' agreed rows.
     pub lexicon: Lexicon,
     /// The agreed term pairs, for checks ([`crate::table::Row::is_agreed`]).
     pub agreed: Vec<(String, String)>,
@@ -281,7 +280,7 @@ impl Glossaries {
             .map(|r| (r.source.clone(), r.target.clone()))
             .collect();
         let pairs = rows()
-            .filter(|r| r.anchors_alignment())
+            .filter(|r| r.is_agreed())
             .map(|r| (r.source.as_str(), r.target.as_str()));
         let lexicon = if seed {
             Lexicon::seed().extended(pairs)

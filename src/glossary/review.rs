@@ -9,10 +9,12 @@
 use std::io::{self, Write};
 
 use super::extract::Entry;
-use crate::table::{Row, Table};
+use crate::table::{Status, Table};
 
-/// The standard columns of a glossary, in order.
-pub const COLUMNS: [&str; 11] = [
+/// The standard columns of a glossary, in order. `proposed_target` keeps the target padan
+/// proposed, so that a reviewer's edit of `target_term` replaces the proposal instead of
+/// bringing it back on the next run.
+pub const COLUMNS: [&str; 12] = [
     "source_term",
     "target_term",
     "kind",
@@ -24,7 +26,13 @@ pub const COLUMNS: [&str; 11] = [
     "example_source",
     "example_target",
     "note",
+    "proposed_target",
 ];
+
+/// The position of the status column in [`COLUMNS`].
+pub const STATUS_COLUMN: usize = 7;
+/// The position of the proposed target in [`COLUMNS`].
+const PROPOSED_COLUMN: usize = 11;
 
 /// A glossary ready to write: its header and rows, all as strings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +41,30 @@ pub struct Sheet {
     pub header: Vec<String>,
     /// Rows, one value per header column.
     pub rows: Vec<Vec<String>>,
+}
+
+impl Sheet {
+    /// A row's cell by column name, empty when the sheet lacks the column.
+    pub fn cell<'a>(&self, row: &'a [String], name: &str) -> &'a str {
+        self.header
+            .iter()
+            .position(|h| h == name)
+            .and_then(|c| row.get(c))
+            .map_or("", |s| s.trim())
+    }
+
+    /// A row's review status; a cell padan cannot read (a merged sheet holds only statuses
+    /// read and checked before) counts as proposed.
+    pub fn status(&self, row: &[String]) -> Status {
+        Status::parse(row.get(STATUS_COLUMN).map_or("", String::as_str)).unwrap_or(Status::Proposed)
+    }
+
+    /// Whether a person has reviewed the sheet: some row is approved, rejected or added.
+    pub fn reviewed(&self) -> bool {
+        self.rows
+            .iter()
+            .any(|row| self.status(row) != Status::Proposed)
+    }
 }
 
 fn key(source: &str, target: &str) -> (String, String) {
@@ -48,22 +80,12 @@ fn proposal_row(entry: &Entry) -> Vec<String> {
         entry.count.to_string(),
         entry.source_count.to_string(),
         entry.target_count.to_string(),
-        "proposed".to_owned(),
+        Status::Proposed.as_str().to_owned(),
         entry.example_source.clone(),
         entry.example_target.clone(),
         entry.note.clone(),
+        entry.target_term.clone(),
     ]
-}
-
-/// The rows of a reviewed file whose terms anchor alignment: approved, added and edited ones
-/// (every status but `rejected` and `proposed`; a row without a status counts as added).
-pub fn anchors(table: &Table) -> Vec<(String, String)> {
-    table
-        .rows
-        .iter()
-        .filter(|r| !matches!(r.status.as_str(), "rejected" | "proposed") && !r.target.is_empty())
-        .map(|r| (r.source.clone(), r.target.clone()))
-        .collect()
 }
 
 /// Builds the sheet: the reviewed rows (if any) as written, then new proposals.
@@ -81,24 +103,37 @@ pub fn merge(entries: &[Entry], reviewed: Option<&Table>) -> Sheet {
     let mut known = std::collections::HashSet::new();
     let mut rejected_sources = std::collections::HashSet::new();
     if let Some(table) = reviewed {
-        for name in &table.header {
-            if !header.iter().any(|h| h.eq_ignore_ascii_case(name)) {
-                header.push(name.clone());
-            }
-        }
-        for row in &table.rows {
-            for (name, _) in &row.columns {
-                if !header.iter().any(|h| h.eq_ignore_ascii_case(name)) {
+        // Where each of the file's columns goes: the standard column of its name, or a new one.
+        let positions: Vec<usize> = table
+            .header
+            .iter()
+            .map(|name| match header.iter().position(|h| h.eq_ignore_ascii_case(name)) {
+                Some(p) => p,
+                None => {
                     header.push(name.clone());
+                    header.len() - 1
                 }
-            }
-        }
+            })
+            .collect();
         for row in &table.rows {
             known.insert(key(&row.source, &row.target));
-            if row.status == "rejected" && row.target.is_empty() {
+            let mut out = vec![String::new(); header.len()];
+            for (cell, &p) in row.cells.iter().zip(&positions) {
+                out[p] = cell.clone();
+            }
+            out[0] = row.source.clone();
+            out[1] = row.target.clone();
+            if out[STATUS_COLUMN].trim().is_empty() {
+                out[STATUS_COLUMN] = Status::Added.as_str().to_owned();
+            }
+            // An edited target replaces the pair padan proposed: that one is not proposed again.
+            if !out[PROPOSED_COLUMN].trim().is_empty() {
+                known.insert(key(&row.source, &out[PROPOSED_COLUMN]));
+            }
+            if row.status == Status::Rejected && row.target.is_empty() {
                 rejected_sources.insert(row.source.trim().to_lowercase());
             }
-            rows.push(reviewed_row(row, &header));
+            rows.push(out);
         }
     }
     for entry in entries {
@@ -111,25 +146,6 @@ pub fn merge(entries: &[Entry], reviewed: Option<&Table>) -> Sheet {
         rows.push(row);
     }
     Sheet { header, rows }
-}
-
-/// A reviewed row laid out on `header`: the source and target columns it was read from (under
-/// whatever names the file used) go to source_term and target_term; every other column goes
-/// to the column of its name; its status is kept (an empty status means the person added it).
-fn reviewed_row(row: &Row, header: &[String]) -> Vec<String> {
-    let mut out = vec![String::new(); header.len()];
-    let position = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
-    for (name, value) in &row.columns {
-        if let Some(i) = position(name) {
-            out[i] = value.clone();
-        }
-    }
-    out[0] = row.source.clone();
-    out[1] = row.target.clone();
-    if out[7].trim().is_empty() {
-        out[7] = "added".to_owned();
-    }
-    out
 }
 
 /// Writes a sheet as CSV (header row first).
@@ -196,7 +212,7 @@ mod tests {
         let cells: Vec<(&str, &str, &str, &str)> = sheet
             .rows
             .iter()
-            .map(|r| (r[0].as_str(), r[1].as_str(), r[7].as_str(), r[11].as_str()))
+            .map(|r| (r[0].as_str(), r[1].as_str(), r[7].as_str(), r[12].as_str()))
             .collect();
         assert_eq!(
             cells,
@@ -206,13 +222,19 @@ mod tests {
                 ("juru bicara", "spokesperson", "added", "added by hand"),
                 ("Rusia", "", "rejected", "never propose Rusia"),
                 ("-5 persen", "-5 percent", "approved", "=a formula?"),
-                ("KTT", "summit", "proposed", ""),
+                    ("KTT", "summit", "proposed", ""),
                 ("Gedung Putih", "White House", "proposed", ""),
             ]
         );
-        assert_eq!(sheet.rows[0][12], "x");
+        assert_eq!(sheet.rows[0][13], "x");
+        let agreed: Vec<(String, String)> = reviewed
+            .rows
+            .iter()
+            .filter(|r| r.is_agreed())
+            .map(|r| (r.source.clone(), r.target.clone()))
+            .collect();
         assert_eq!(
-            anchors(&reviewed),
+            agreed,
             [
                 ("KTT".to_owned(), "summit meeting".to_owned()),
                 ("juru bicara".to_owned(), "spokesperson".to_owned()),
@@ -266,15 +288,18 @@ mod round_trip {
     }
 
     fn sheet() -> impl Strategy<Value = Sheet> {
+        let status = prop::sample::select(vec!["", "proposed", " Approved ", "DITOLAK", "added"]);
         let row = (
             cell(),
             cell(),
             prop::collection::vec(cell(), COLUMNS.len() - 2),
+            status,
         )
-            .prop_map(|(source, target, rest)| {
-                // A row needs a source and a target term to be a row.
+            .prop_map(|(source, target, rest, status)| {
+                // A row needs a source and a target term to be a row, and a status padan knows.
                 let mut cells = vec![format!("s{source}"), format!("t{target}")];
                 cells.extend(rest);
+                cells[STATUS_COLUMN] = status.to_owned();
                 cells
             });
         prop::collection::vec(row, 1..8).prop_map(|rows| Sheet {
@@ -294,7 +319,7 @@ mod round_trip {
             let cells: Vec<Vec<String>> = table
                 .rows
                 .iter()
-                .map(|r| r.columns.iter().map(|(_, v)| v.clone()).collect())
+                .map(|r| r.cells.clone())
                 .collect();
             prop_assert_eq!(cells, sheet.rows);
         }
@@ -324,6 +349,6 @@ mod regressions {
         let text = String::from_utf8(bytes).unwrap();
         assert!(text.contains(",''=x"), "{text}");
         let table = read_table(&text, "g.csv").unwrap();
-        assert_eq!(table.rows[0].get("note"), Some("'=x"));
+        assert_eq!(table.cell(&table.rows[0], "note"), Some("'=x"));
     }
 }

@@ -582,7 +582,7 @@ fn glossary_of_the_example_matches_its_golden_file() {
     let header = text.lines().next().unwrap_or_default();
     assert_eq!(
         header,
-        "source_term,target_term,kind,score,count,source_count,target_count,status,example_source,example_target,note"
+        "source_term,target_term,kind,score,count,source_count,target_count,status,example_source,example_target,note,proposed_target"
     );
     // Every pair the example's README lists, as the text has it: the English says "would not
     // sanction" (not sanctions), and *jalur pipa* does not occur (*pipa gas* and *pipa* do).
@@ -638,15 +638,19 @@ fn glossary_review_round_trip_keeps_every_edit() {
     assert_eq!(output.status.code(), Some(0));
     let text = fs::read_to_string(dir.path().join("g2.csv")).unwrap_or_default();
     let lines: Vec<&str> = text.lines().collect();
-    assert!(lines[0].ends_with(",note,reviewer comment"), "{}", lines[0]);
-    assert_eq!(lines[1], "Gedung Putih,White House,,,,,,approved,,,,ok");
+    assert!(
+        lines[0].ends_with(",note,proposed_target,reviewer comment"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(lines[1], "Gedung Putih,White House,,,,,,approved,,,,,ok");
     assert_eq!(
         lines[2],
-        "juru bicara,spokesman,,,,,,approved,,,,house style"
+        "juru bicara,spokesman,,,,,,approved,,,,,house style"
     );
-    assert_eq!(lines[3], "hari Senin,Monday,,,,,,rejected,,,,not a term");
-    assert_eq!(lines[4], "wartawan,,,,,,,rejected,,,,never propose");
-    assert_eq!(lines[5], "KTT,summit,,,,,,added,,,,added by hand");
+    assert_eq!(lines[3], "hari Senin,Monday,,,,,,rejected,,,,,not a term");
+    assert_eq!(lines[4], "wartawan,,,,,,,rejected,,,,,never propose");
+    assert_eq!(lines[5], "KTT,summit,,,,,,added,,,,,added by hand");
     let proposals = &lines[6..];
     assert!(proposals.iter().all(|l| l.contains(",proposed,")));
     for gone in [

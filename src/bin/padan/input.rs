@@ -5,10 +5,10 @@ use padan::document::{Document, Warning};
 use padan::error::Error;
 use padan::lexicon::Glossaries;
 use padan::pipeline::Config;
-use padan::table::{read_table, Table};
+use padan::table::{read_table_bytes, Table};
 use padan::text::Encoding;
 
-use crate::io::{display_name, read_bytes, read_text};
+use crate::io::{display_name, read_bytes};
 
 /// Prints warnings on stderr, as `padan: warning: ...`.
 pub fn warn(warnings: impl IntoIterator<Item = Warning>) {
@@ -44,8 +44,7 @@ pub fn load_target(config: &Config, path: &str, bytes: &[u8]) -> Result<Document
 
 /// A glossary file as a table, its repeated entries warned about.
 pub fn load_table(path: &str, encoding: Encoding) -> Result<Table, Error> {
-    let decoded = read_text(path, encoding)?;
-    let table = read_table(&decoded.text, &display_name(path))?;
+    let table = read_table_bytes(&read_bytes(path)?, &display_name(path), encoding)?;
     warn(table.duplicate_warnings(&display_name(path)));
     Ok(table)
 }
