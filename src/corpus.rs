@@ -138,19 +138,7 @@ pub fn failed_line(name: &str, reason: &str) -> String {
     )
 }
 
-/// FNV-1a, 64 bits: a fingerprint stable across builds and platforms (std's hashers are not).
-///
-/// ```
-/// assert_eq!(padan::corpus::fingerprint(b"a"), "af63dc4c8601ec8c");
-/// ```
-pub fn fingerprint(bytes: &[u8]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    format!("{hash:016x}")
-}
+pub use crate::document::fingerprint;
 
 /// A finished pair's fingerprints: of the settings, of its two inputs, and its output's name.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -84,6 +84,9 @@ pub struct Document {
     pub lang: Lang,
     /// Whether the segments are the lines as given (then paragraphs say nothing).
     pub presegmented: bool,
+    /// [`fingerprint`] of the bytes the document was read from (empty when it was not read
+    /// from a file), so that a review workbook can tell when its sources changed.
+    pub fingerprint: String,
 }
 
 impl Document {
@@ -108,7 +111,9 @@ impl Document {
             },
             other => other?,
         };
-        Ok(Self::from_decoded(name.to_owned(), decoded, lang, options))
+        let (mut document, warnings) = Self::from_decoded(name.to_owned(), decoded, lang, options);
+        document.fingerprint = fingerprint(bytes);
+        Ok((document, warnings))
     }
 
     /// A document from text already decoded, with the warnings segmenting it raised.
@@ -132,6 +137,7 @@ impl Document {
             segments,
             lang,
             presegmented: options.presegmented,
+            fingerprint: String::new(),
         };
         (document, warnings)
     }
@@ -156,8 +162,24 @@ impl Document {
             text: &self.decoded.text,
             segments: &self.segments,
             offset: self.decoded.bom_len,
+            fingerprint: &self.fingerprint,
         }
     }
+}
+
+/// FNV-1a, 64 bits: a fingerprint of bytes stable across builds and platforms (std's hashers
+/// are not).
+///
+/// ```
+/// assert_eq!(padan::document::fingerprint(b"a"), "af63dc4c8601ec8c");
+/// ```
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
 }
 
 /// Splits a text into segments; a warning when some were longer than `max_chars` characters
@@ -233,6 +255,8 @@ pub struct Side<'a> {
     pub segments: &'a [Segment],
     /// Bytes before `text` in the original file (a byte-order mark), added to exported spans.
     pub offset: usize,
+    /// Fingerprint of the original file's bytes (empty when unknown).
+    pub fingerprint: &'a str,
 }
 
 impl<'a> Side<'a> {

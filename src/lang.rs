@@ -74,6 +74,80 @@ impl FromStr for Lang {
     }
 }
 
+/// A language as a user names it: a BCP-47 tag (`id`, `id-ID`, `en-GB`), written as given into
+/// the formats that carry one (TMX, TBX, workbooks), and the [`Lang`] whose rules apply.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Locale {
+    /// The language whose rules apply (from the tag's primary subtag).
+    pub lang: Lang,
+    /// The tag as given (an underscore read as a hyphen).
+    pub tag: String,
+}
+
+impl Locale {
+    /// The locale padan writes for a language when none is given: `id-ID`, `en-US`.
+    pub fn default_for(lang: Lang) -> Self {
+        Locale {
+            lang,
+            tag: lang.locale().to_owned(),
+        }
+    }
+
+    /// The language's name and the tag, for headers: `English (en-GB)`.
+    pub fn label(&self) -> String {
+        format!("{} ({})", self.lang.name(), self.tag)
+    }
+}
+
+impl fmt::Display for Locale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.tag)
+    }
+}
+
+impl FromStr for Locale {
+    type Err = String;
+
+    /// Parses a tag: a primary subtag padan knows (`id`, `in`, `ind`, `en`, `eng`, or the
+    /// language's English name), then any subtags of one to eight letters and digits.
+    ///
+    /// ```
+    /// use padan::lang::{Lang, Locale};
+    /// let gb: Locale = "en-GB".parse().unwrap();
+    /// assert_eq!((gb.lang, gb.tag.as_str()), (Lang::En, "en-GB"));
+    /// assert_eq!("id_ID".parse::<Locale>().map(|l| l.tag), Ok("id-ID".to_owned()));
+    /// assert!("fr-FR".parse::<Locale>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let tag = s.trim().replace('_', "-");
+        let mut subtags = tag.split('-');
+        let primary = subtags.next().unwrap_or("");
+        let lang: Lang = match primary.to_ascii_lowercase().as_str() {
+            "id" | "in" | "ind" | "indonesian" => Lang::Id,
+            "en" | "eng" | "english" => Lang::En,
+            _ => {
+                return Err(format!(
+                    "unknown language {s:?}, padan knows id (Indonesian) and en (English), with \
+                     any region: id, id-ID, en, en-GB, en-US"
+                ))
+            }
+        };
+        if let Some(bad) = subtags
+            .find(|t| t.is_empty() || t.len() > 8 || !t.chars().all(|c| c.is_ascii_alphanumeric()))
+        {
+            return Err(format!(
+                "{s:?} is not a language tag: the part {bad:?} should be one to eight letters or \
+                 digits (for example en-GB or id-ID)"
+            ));
+        }
+        let tag = match primary.to_ascii_lowercase().as_str() {
+            "indonesian" | "english" => lang.code().to_owned(),
+            _ => tag,
+        };
+        Ok(Locale { lang, tag })
+    }
+}
+
 /// Guesses which of padan's languages `text` is in, from how often each language's function
 /// words occur. `None` when the text has too few of either to tell (a list of names, numbers).
 ///

@@ -17,6 +17,7 @@ pub mod glossary;
 pub mod lang;
 pub mod lexicon;
 pub mod pipeline;
+pub mod review;
 pub mod segment;
 pub mod table;
 pub mod text;

@@ -5,6 +5,7 @@
 use crate::align::Aligner;
 use crate::document::{check_pair, Bead, Document, ReadOptions, Warning};
 use crate::error::Error;
+use crate::lang::Locale;
 use crate::lexicon::{Glossaries, Lexicon};
 use crate::table::Table;
 use crate::text::Decoded;
@@ -13,10 +14,10 @@ use crate::Lang;
 /// How pairs are read and aligned.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// The source side's language.
-    pub source_lang: Lang,
+    /// The source side's language, as the user named it.
+    pub source_lang: Locale,
     /// The target side's language.
-    pub target_lang: Lang,
+    pub target_lang: Locale,
     /// How both sides are read.
     pub read: ReadOptions,
     /// The second pass (word pairs learned from the first pass's confident beads).
@@ -31,8 +32,8 @@ impl Default for Config {
     /// Indonesian to English, raw text, the seed glossaries and the second pass on.
     fn default() -> Self {
         Config {
-            source_lang: Lang::Id,
-            target_lang: Lang::En,
+            source_lang: Locale::default_for(Lang::Id),
+            target_lang: Locale::default_for(Lang::En),
             read: ReadOptions::default(),
             second_pass: true,
             force: false,
@@ -44,12 +45,12 @@ impl Default for Config {
 impl Config {
     /// The source side from the bytes of the file `name`.
     pub fn read_source(&self, name: &str, bytes: &[u8]) -> Result<(Document, Vec<Warning>), Error> {
-        Document::from_bytes(name, bytes, self.source_lang, self.read)
+        Document::from_bytes(name, bytes, self.source_lang.lang, self.read)
     }
 
     /// The target side from the bytes of the file `name`.
     pub fn read_target(&self, name: &str, bytes: &[u8]) -> Result<(Document, Vec<Warning>), Error> {
-        Document::from_bytes(name, bytes, self.target_lang, self.read)
+        Document::from_bytes(name, bytes, self.target_lang.lang, self.read)
     }
 
     /// The two sides of a streaming record called `at` (`<file>:<line>`), from its texts; an
@@ -77,8 +78,8 @@ impl Config {
             warnings.extend(read);
             Ok(document)
         };
-        let source = side(source, "source", self.source_lang)?;
-        let target = side(target, "target", self.target_lang)?;
+        let source = side(source, "source", self.source_lang.lang)?;
+        let target = side(target, "target", self.target_lang.lang)?;
         Ok((source, target, warnings))
     }
 
@@ -90,7 +91,7 @@ impl Config {
     /// The aligner this config describes.
     pub fn aligner<'a>(&self, lexicon: &'a Lexicon) -> Aligner<'a> {
         Aligner::new(lexicon)
-            .with_languages(self.source_lang, self.target_lang)
+            .with_languages(self.source_lang.lang, self.target_lang.lang)
             .with_second_pass(self.second_pass)
     }
 

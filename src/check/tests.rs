@@ -25,12 +25,14 @@ fn flags_of(
             text: source,
             segments: &s,
             offset: 0,
+            fingerprint: "",
         },
         target: Side {
             name: "en.txt",
             text: target,
             segments: &t,
             offset: 0,
+            fingerprint: "",
         },
         beads: &beads,
     };

@@ -24,7 +24,8 @@ pub(crate) fn spreadsheet_csv(
         .from_writer(out))
 }
 
-/// The TSV columns as RFC 4180 CSV. With `excel`, the file starts with a UTF-8 byte-order mark
+/// The TSV columns as RFC 4180 CSV, and an empty `status` column for a reviewer (`ok`,
+/// `reject`; `padan export` reads the file back). With `excel`, the file starts with a UTF-8 byte-order mark
 /// and ends lines with CRLF, so Excel reads it as UTF-8; cells that a spreadsheet would run as
 /// a formula are neutralized in both flavours (CSV is opened in spreadsheets).
 #[derive(Debug, Clone, Copy, Default)]
@@ -43,6 +44,7 @@ impl AlignmentFormat for Csv {
             "confidence",
             "source",
             "target",
+            "status",
         ])?;
         for (n, bead) in pair.beads.iter().enumerate() {
             let source = pair.source.joined(&bead.source);
@@ -51,9 +53,12 @@ impl AlignmentFormat for Csv {
                 (n + 1).to_string().as_str(),
                 &human_ids(&bead.source),
                 &human_ids(&bead.target),
-                &format!("{:.3}", bead.confidence),
+                // Four decimals: a spreadsheet whose locale groups thousands with `.` (Indonesian,
+                // German) would read 0.996 as 996; 0.9960 it leaves as it is.
+                &format!("{:.4}", bead.confidence),
                 &neutralize(&source),
                 &neutralize(&target),
+                "",
             ])?;
         }
         writer.flush()

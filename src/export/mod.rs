@@ -10,7 +10,7 @@ mod jsonl;
 pub mod read;
 pub mod report;
 pub mod termbase;
-mod tmx;
+pub mod tmx;
 mod tsv;
 pub mod xlsx;
 
@@ -25,7 +25,7 @@ pub use tsv::{Tsv, TSV_HEADER};
 use crate::check::Flag;
 use crate::document::AlignedPair;
 use crate::glossary::review::Sheet;
-use crate::Lang;
+use crate::lang::Locale;
 
 /// An output format for alignments.
 pub trait AlignmentFormat {
@@ -52,6 +52,26 @@ pub enum AlignFormat {
 }
 
 impl AlignFormat {
+    /// The format a file name's extension names (`.tsv`, `.csv`, `.jsonl`, `.align`,
+    /// `.beads`, `.xlsx`, `.tmx`), if any.
+    ///
+    /// ```
+    /// use padan::export::AlignFormat;
+    /// assert_eq!(AlignFormat::from_path("out/Review.XLSX"), Some(AlignFormat::Xlsx));
+    /// assert_eq!(AlignFormat::from_path("notes.txt"), None);
+    /// ```
+    pub fn from_path(path: &str) -> Option<Self> {
+        Some(match extension(path)?.as_str() {
+            "tsv" => AlignFormat::Tsv,
+            "csv" => AlignFormat::Csv,
+            "jsonl" => AlignFormat::Jsonl,
+            "align" | "beads" => AlignFormat::Beads,
+            "xlsx" => AlignFormat::Xlsx,
+            "tmx" => AlignFormat::Tmx,
+            _ => return None,
+        })
+    }
+
     /// The file extension of the format, for outputs named after their pair.
     pub fn extension(self) -> &'static str {
         match self {
@@ -66,7 +86,7 @@ impl AlignFormat {
 }
 
 /// How an aligned pair is written.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct WriteOptions {
     /// The format.
     pub format: AlignFormat,
@@ -74,8 +94,8 @@ pub struct WriteOptions {
     pub excel: bool,
     /// With tmx: keep 1-0 and 0-1 beads as units with an empty side.
     pub keep_unaligned: bool,
-    /// The languages of the two sides.
-    pub languages: (Lang, Lang),
+    /// The languages of the two sides, as the user named them.
+    pub languages: (Locale, Locale),
 }
 
 /// Writes one aligned pair called `name`; `flags` (from the checks) show only in xlsx.
@@ -88,8 +108,8 @@ pub fn write_alignment(
 ) -> io::Result<()> {
     let format: Box<dyn AlignmentFormat> = match options.format {
         AlignFormat::Xlsx => {
-            let document = xlsx::Document { name, pair, flags };
-            return xlsx::write_alignment(&[document], options.languages, out);
+            let document = xlsx::AlignedDocument { name, pair, flags };
+            return xlsx::write_alignment(&[document], &options.languages, out);
         }
         AlignFormat::Csv => Box::new(Csv {
             excel: options.excel,
@@ -97,8 +117,8 @@ pub fn write_alignment(
         AlignFormat::Jsonl => Box::new(Jsonl),
         AlignFormat::Beads => Box::new(Beads),
         AlignFormat::Tmx => Box::new(Tmx {
-            source_lang: options.languages.0.locale().to_owned(),
-            target_lang: options.languages.1.locale().to_owned(),
+            source_lang: options.languages.0.tag.clone(),
+            target_lang: options.languages.1.tag.clone(),
             keep_unaligned: options.keep_unaligned,
         }),
         AlignFormat::Tsv => Box::new(Tsv),
@@ -120,20 +140,57 @@ pub enum GlossaryFormat {
     Omegat,
 }
 
-/// Writes a glossary sheet in `format`; `languages` name the two sides where the format says.
+impl GlossaryFormat {
+    /// The format a file name's extension names (`.csv`, `.xlsx`, `.tbx`, `.utf8` for OmegaT),
+    /// if any.
+    pub fn from_path(path: &str) -> Option<Self> {
+        Some(match extension(path)?.as_str() {
+            "csv" => GlossaryFormat::Csv,
+            "xlsx" => GlossaryFormat::Xlsx,
+            "tbx" => GlossaryFormat::Tbx,
+            "utf8" => GlossaryFormat::Omegat,
+            _ => return None,
+        })
+    }
+}
+
+/// The lower-case extension of a file name.
+pub fn extension(path: &str) -> Option<String> {
+    std::path::Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+/// How a glossary is written.
+#[derive(Debug, Clone)]
+pub struct GlossaryOptions {
+    /// The format.
+    pub format: GlossaryFormat,
+    /// The languages of the two sides, as the user named them (TBX says them).
+    pub languages: (Locale, Locale),
+    /// With csv: a byte-order mark and CRLF line ends, as Excel and LibreOffice expect.
+    pub excel: bool,
+    /// With csv: the field delimiter (a reviewed file updated in place keeps its own).
+    pub delimiter: u8,
+    /// With tbx and omegat: the proposals of a reviewed glossary too, not only agreed terms.
+    pub all: bool,
+}
+
+/// Writes a glossary sheet as `options` say.
 pub fn write_glossary(
-    format: GlossaryFormat,
+    options: &GlossaryOptions,
     sheet: &Sheet,
-    languages: (Lang, Lang),
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    match format {
-        GlossaryFormat::Csv => crate::glossary::review::write_csv(sheet, out),
-        GlossaryFormat::Xlsx => xlsx::write_glossary(sheet, out),
-        GlossaryFormat::Tbx => {
-            termbase::write_tbx(sheet, languages.0.locale(), languages.1.locale(), out)
+    let (source, target) = (&options.languages.0.tag, &options.languages.1.tag);
+    match options.format {
+        GlossaryFormat::Csv => {
+            crate::glossary::review::write_csv(sheet, options.excel, options.delimiter, out)
         }
-        GlossaryFormat::Omegat => termbase::write_omegat(sheet, out),
+        GlossaryFormat::Xlsx => xlsx::write_glossary(sheet, out),
+        GlossaryFormat::Tbx => termbase::write_tbx(sheet, (source, target), options.all, out),
+        GlossaryFormat::Omegat => termbase::write_omegat(sheet, options.all, out),
     }
 }
 

@@ -18,6 +18,18 @@ pub enum ReportFormat {
     Xlsx,
 }
 
+impl ReportFormat {
+    /// The format a file name's extension names (`.tsv`, `.csv`, `.xlsx`), if any.
+    pub fn from_path(path: &str) -> Option<Self> {
+        Some(match super::extension(path)?.as_str() {
+            "tsv" => ReportFormat::Tsv,
+            "csv" => ReportFormat::Csv,
+            "xlsx" => ReportFormat::Xlsx,
+            _ => return None,
+        })
+    }
+}
+
 /// Writes a check report in `format`; `excel` gives CSV a byte-order mark and CRLF.
 pub fn write(
     format: ReportFormat,

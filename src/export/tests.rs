@@ -31,12 +31,14 @@ fn every_plain_format_writes_the_same_pair() {
             text: source_text,
             segments: &s,
             offset: 3,
+            fingerprint: "",
         },
         target: Side {
             name: "en.txt",
             text: target_text,
             segments: &t,
             offset: 0,
+            fingerprint: "",
         },
         beads: &beads,
     };
@@ -48,15 +50,15 @@ fn every_plain_format_writes_the_same_pair() {
     );
     assert_eq!(
         render(&Csv { excel: false }, &pair),
-        "bead,source_ids,target_ids,confidence,source,target\n\
-         1,1,1,0.999,Satu.,One.\n\
-         2,2,\"2,3\",0.500,'-5 persen\tnaik.,'-5 percent up. Extra.\n"
+        "bead,source_ids,target_ids,confidence,source,target,status\n\
+         1,1,1,0.9994,Satu.,One.,\n\
+         2,2,\"2,3\",0.5000,'-5 persen\tnaik.,'-5 percent up. Extra.,\n"
     );
     assert_eq!(
         render(&Csv { excel: true }, &pair),
-        "\u{feff}bead,source_ids,target_ids,confidence,source,target\r\n\
-         1,1,1,0.999,Satu.,One.\r\n\
-         2,2,\"2,3\",0.500,'-5 persen\tnaik.,'-5 percent up. Extra.\r\n"
+        "\u{feff}bead,source_ids,target_ids,confidence,source,target,status\r\n\
+         1,1,1,0.9994,Satu.,One.,\r\n\
+         2,2,\"2,3\",0.5000,'-5 persen\tnaik.,'-5 percent up. Extra.,\r\n"
     );
     assert_eq!(render(&Beads, &pair), "[0]:[0]\n[1]:[1, 2]\n");
     assert_eq!(

@@ -76,7 +76,9 @@ fn proposal_row(entry: &Entry) -> Vec<String> {
         entry.source_term.clone(),
         entry.target_term.clone(),
         entry.kind.as_str().to_owned(),
-        format!("{:.3}", entry.score),
+        // Four decimals: a spreadsheet whose locale groups thousands with `.` (Indonesian,
+        // German) would read 37.532 as 37532; 37.5320 it leaves as it is.
+        format!("{:.4}", entry.score),
         entry.count.to_string(),
         entry.source_count.to_string(),
         entry.target_count.to_string(),
@@ -107,13 +109,15 @@ pub fn merge(entries: &[Entry], reviewed: Option<&Table>) -> Sheet {
         let positions: Vec<usize> = table
             .header
             .iter()
-            .map(|name| match header.iter().position(|h| h.eq_ignore_ascii_case(name)) {
-                Some(p) => p,
-                None => {
-                    header.push(name.clone());
-                    header.len() - 1
-                }
-            })
+            .map(
+                |name| match header.iter().position(|h| h.eq_ignore_ascii_case(name)) {
+                    Some(p) => p,
+                    None => {
+                        header.push(name.clone());
+                        header.len() - 1
+                    }
+                },
+            )
             .collect();
         for row in &table.rows {
             known.insert(key(&row.source, &row.target));
@@ -148,10 +152,20 @@ pub fn merge(entries: &[Entry], reviewed: Option<&Table>) -> Sheet {
     Sheet { header, rows }
 }
 
-/// Writes a sheet as CSV (header row first).
-pub fn write_csv(sheet: &Sheet, out: &mut dyn Write) -> io::Result<()> {
+/// Writes a sheet as CSV (header row first), fields separated by `delimiter`. With `excel`, a byte-order mark first and CRLF
+/// line ends, so that Excel and LibreOffice read the text as UTF-8 (`“` stays `“`).
+pub fn write_csv(sheet: &Sheet, excel: bool, delimiter: u8, out: &mut dyn Write) -> io::Result<()> {
+    if excel {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    let terminator = if excel {
+        csv::Terminator::CRLF
+    } else {
+        csv::Terminator::Any(b'\n')
+    };
     let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
+        .terminator(terminator)
+        .delimiter(delimiter)
         .from_writer(out);
     writer.write_record(&sheet.header)?;
     for row in &sheet.rows {
@@ -222,7 +236,7 @@ mod tests {
                 ("juru bicara", "spokesperson", "added", "added by hand"),
                 ("Rusia", "", "rejected", "never propose Rusia"),
                 ("-5 persen", "-5 percent", "approved", "=a formula?"),
-                    ("KTT", "summit", "proposed", ""),
+                ("KTT", "summit", "proposed", ""),
                 ("Gedung Putih", "White House", "proposed", ""),
             ]
         );
@@ -244,7 +258,7 @@ mod tests {
 
         // Written and read back, the sheet is the same.
         let mut bytes = Vec::new();
-        write_csv(&sheet, &mut bytes).unwrap_or_default();
+        write_csv(&sheet, false, b',', &mut bytes).unwrap_or_default();
         let text = String::from_utf8(bytes).unwrap_or_default();
         assert!(text.contains("\n'-5 persen,'-5 percent,"), "{text}");
         assert!(text.contains(",'=a formula?,"), "{text}");
@@ -312,7 +326,7 @@ mod round_trip {
         #[test]
         fn a_glossary_written_and_read_back_is_unchanged(sheet in sheet()) {
             let mut bytes = Vec::new();
-            write_csv(&sheet, &mut bytes).unwrap();
+            write_csv(&sheet, false, b',', &mut bytes).unwrap();
             let text = String::from_utf8(bytes).unwrap();
             let table = read_table(&text, "glossary.csv").unwrap();
             prop_assert_eq!(&table.header, &sheet.header);
@@ -345,7 +359,7 @@ mod regressions {
             rows: vec![row],
         };
         let mut bytes = Vec::new();
-        write_csv(&sheet, &mut bytes).unwrap();
+        write_csv(&sheet, false, b',', &mut bytes).unwrap();
         let text = String::from_utf8(bytes).unwrap();
         assert!(text.contains(",''=x"), "{text}");
         let table = read_table(&text, "g.csv").unwrap();

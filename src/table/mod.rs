@@ -147,7 +147,9 @@ const TARGET_NAMES: [&str; 6] = ["target_term", "target", "en", "english", "term
 impl Table {
     /// The position of a column by name (case-insensitive).
     pub fn column(&self, name: &str) -> Option<usize> {
-        self.header.iter().position(|h| h.eq_ignore_ascii_case(name))
+        self.header
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(name))
     }
 
     /// A row's cell by column name, if the table has the column.
@@ -247,10 +249,9 @@ impl Table {
                     .map_err(|e| grid.error(file, line, e))?,
                 None => Status::Added,
             };
-            if (source.is_empty() || target.is_empty())
-                && !(status == Status::Rejected && !source.is_empty())
-            {
-                // A rejection may name only the source term: it rejects every proposal for it.
+            // A rejection may name only the source term: it rejects every proposal for it.
+            let source_only_rejection = status == Status::Rejected && !source.is_empty();
+            if (source.is_empty() || target.is_empty()) && !source_only_rejection {
                 let which = if source.is_empty() {
                     &header[source_col]
                 } else {
@@ -263,7 +264,9 @@ impl Table {
                 ));
             }
             let mut cells = record.clone();
-            while grid.delimiter == 0 && cells.len() > named && cells.last().is_some_and(String::is_empty)
+            while grid.delimiter == 0
+                && cells.len() > named
+                && cells.last().is_some_and(String::is_empty)
             {
                 cells.pop();
             }

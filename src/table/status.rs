@@ -20,9 +20,18 @@ pub enum Status {
 
 /// The words each status may be written as (lower case), the first being padan's own.
 const STATUS_WORDS: [(Status, &[&str]); 4] = [
-    (Status::Proposed, &["proposed", "propose", "diusulkan", "usulan"]),
-    (Status::Approved, &["approved", "approve", "disetujui", "setuju"]),
-    (Status::Rejected, &["rejected", "reject", "ditolak", "tolak"]),
+    (
+        Status::Proposed,
+        &["proposed", "propose", "diusulkan", "usulan"],
+    ),
+    (
+        Status::Approved,
+        &["approved", "approve", "disetujui", "setuju"],
+    ),
+    (
+        Status::Rejected,
+        &["rejected", "reject", "ditolak", "tolak"],
+    ),
     (Status::Added, &["added", "add", "ditambahkan", "tambahan"]),
 ];
 
@@ -59,7 +68,12 @@ impl Status {
     /// assert!(Status::parse("aproved").unwrap_err().contains("approved, rejected"));
     /// ```
     pub fn parse(cell: &str) -> Result<Status, String> {
-        parse_word(cell, &STATUS_WORDS, Status::Added, "or leave it empty for a term you added")
+        parse_word(
+            cell,
+            &STATUS_WORDS,
+            Status::Added,
+            "or leave it empty for a term you added",
+        )
     }
 }
 
@@ -84,7 +98,16 @@ pub enum Mark {
 const MARK_WORDS: [(Mark, &[&str]); 2] = [
     (
         Mark::Ok,
-        &["ok", "okay", "approved", "accept", "accepted", "benar", "disetujui", "setuju"],
+        &[
+            "ok",
+            "okay",
+            "approved",
+            "accept",
+            "accepted",
+            "benar",
+            "disetujui",
+            "setuju",
+        ],
     ),
     (
         Mark::Reject,
@@ -143,7 +166,12 @@ fn parse_word<T: Copy>(
     let invisible = word
         .chars()
         .find(|c| c.is_control() || crate::text::is_space(*c) || is_format(*c))
-        .map(|c| format!(" (it holds the invisible character U+{:04X}; retype it)", c as u32))
+        .map(|c| {
+            format!(
+                " (it holds the invisible character U+{:04X}; retype it)",
+                c as u32
+            )
+        })
         .unwrap_or_default();
     Err(format!(
         "the status {word:?} is not one padan knows{invisible}; write {} (or {}), {or_else}",
@@ -173,7 +201,11 @@ mod tests {
     fn every_status_word_parses_in_any_case() {
         for (status, words) in STATUS_WORDS {
             for word in words {
-                for written in [word.to_string(), word.to_uppercase(), format!("  {word}\u{a0}")] {
+                for written in [
+                    word.to_string(),
+                    word.to_uppercase(),
+                    format!("  {word}\u{a0}"),
+                ] {
                     assert_eq!(Status::parse(&written), Ok(status), "{written:?}");
                 }
             }
@@ -210,9 +242,11 @@ mod tests {
         }
         assert_eq!(
             Mark::parse("x"),
-            Err("the status \"x\" is not one padan knows; write ok or reject (or benar, \
+            Err(
+                "the status \"x\" is not one padan knows; write ok or reject (or benar, \
                  ditolak), or leave it empty"
-                .to_owned())
+                    .to_owned()
+            )
         );
     }
 }

@@ -85,34 +85,36 @@ fn xlsx_alignment_reads_back_with_frozen_header_and_neutralized_cells() {
     let bytes = fs::read(dir.path().join("a.xlsx")).expect("xlsx written");
 
     let mut book = workbook(&bytes);
-    assert_eq!(book.sheet_names(), ["Summary", "id"]);
+    // The hidden sheet records where the workbook came from.
+    assert_eq!(book.sheet_names(), ["Summary", "id", "padan"]);
     let sheet = book.worksheet_range("id").expect("document sheet");
-    let header: Vec<String> = (0..6).map(|c| cell(&sheet, 0, c)).collect();
+    let header: Vec<String> = (0..7).map(|c| cell(&sheet, 0, c)).collect();
     assert_eq!(
         header,
         [
             "#",
-            "Indonesian",
-            "English",
+            "status",
+            "Indonesian (id-ID)",
+            "English (en-US)",
             "confidence",
             "flags",
             "reviewer comment"
         ]
     );
-    assert_eq!(cell(&sheet, 1, 1), "Harga turun tajam.");
-    assert_eq!(cell(&sheet, 2, 1), "-5 persen tahun ini.");
-    assert_eq!(cell(&sheet, 2, 2), "-5 percent this year.");
+    assert_eq!(cell(&sheet, 1, 2), "Harga turun tajam.");
+    assert_eq!(cell(&sheet, 2, 2), "-5 persen tahun ini.");
+    assert_eq!(cell(&sheet, 2, 3), "-5 percent this year.");
     // Text, never a formula: the value is the string as written.
     assert_eq!(
-        sheet.get_value((3, 1)),
+        sheet.get_value((3, 2)),
         Some(&Data::String("=SUM(A1:A9)".into()))
     );
     assert!(
-        cell(&sheet, 3, 4).contains("untranslated"),
+        cell(&sheet, 3, 5).contains("untranslated"),
         "flags: {}",
-        cell(&sheet, 3, 4)
+        cell(&sheet, 3, 5)
     );
-    assert!(matches!(sheet.get_value((1, 3)), Some(Data::Float(c)) if *c > 0.5));
+    assert!(matches!(sheet.get_value((1, 4)), Some(Data::Float(c)) if *c > 0.5));
 
     let summary = book.worksheet_range("Summary").expect("summary sheet");
     assert_eq!(cell(&summary, 0, 0), "document");
@@ -127,13 +129,13 @@ fn xlsx_alignment_reads_back_with_frozen_header_and_neutralized_cells() {
         "{xml}"
     );
     let quoted = quoted_styles(&bytes);
-    for risky in ["B3", "C3", "B4", "C4", "B5", "C5"] {
+    for risky in ["C3", "D3", "C4", "D4", "C5", "D5"] {
         assert!(
             quoted.contains(&style_of(&xml, risky)),
             "{risky} not quote-prefixed"
         );
     }
-    assert!(!quoted.contains(&style_of(&xml, "B2")), "B2 quote-prefixed");
+    assert!(!quoted.contains(&style_of(&xml, "C2")), "C2 quote-prefixed");
 
     // Same input, same bytes.
     let again = padan(
@@ -184,7 +186,7 @@ fn csv_for_spreadsheets_neutralizes_and_tsv_for_tools_stays_literal() {
     );
     assert_golden("risky.align.excel.csv", &csv.stdout);
     assert!(csv.stdout.starts_with("\u{feff}bead,".as_bytes()));
-    assert!(stdout(&csv).contains("'-5 persen tahun ini.,'-5 percent this year.\r\n"));
+    assert!(stdout(&csv).contains("'-5 persen tahun ini.,'-5 percent this year.,\r\n"));
     let tsv = padan(dir.path(), &["align", "id.txt", "en.txt", "--presegmented"]);
     assert_golden("risky.align.tsv", &tsv.stdout);
     assert!(stdout(&tsv).contains("\t-5 persen tahun ini.\t-5 percent this year.\n"));
@@ -348,12 +350,37 @@ fn tbx_has_one_concept_per_source_term_with_variants_as_synonyms() {
         .find(|n| n.attribute("type") == Some("administrativeStatus"))
         .and_then(|n| n.text());
     assert_eq!(status, Some("preferredTerm-admn-sts"));
-    // Several English variants of one source term are synonyms in one entry.
+    // A reviewed glossary's termbase holds its agreed terms only.
+    assert_eq!(entries.len(), 1, "{text}");
+    // With --all, the proposals too; several English variants of one source term are
+    // synonyms in one entry, and a proposal says it was not reviewed.
+    let output = padan(
+        dir.path(),
+        &[
+            "glossary",
+            &id,
+            &en,
+            "--reviewed",
+            &reviewed,
+            "-f",
+            "tbx",
+            "--all",
+        ],
+    );
+    let text = stdout(&output);
+    let doc = roxmltree::Document::parse(&text).expect("TBX is well-formed XML");
+    let entries: Vec<roxmltree::Node> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("termEntry"))
+        .collect();
     let menghindari = entries
         .iter()
         .find(|e| terms_of(e, "id-ID") == ["ingin menghindari"])
         .expect("ingin menghindari entry");
     assert_eq!(terms_of(menghindari, "en-US"), ["avoid", "wants"]);
+    assert!(menghindari
+        .descendants()
+        .any(|n| n.text() == Some("proposed by padan, not reviewed")));
     // Rejected pairs never reach a termbase.
     assert!(!entries
         .iter()
@@ -382,7 +409,7 @@ fn omegat_glossary_is_three_tab_separated_columns_without_header() {
     assert_golden("reykjavik.omegat.txt", &output.stdout);
     let text = stdout(&output);
     assert!(text.lines().all(|l| l.split('\t').count() == 3), "{text}");
-    assert!(text.contains("pertemuan puncak\tsummit\tterm; approved\n"));
+    assert_eq!(text, "pertemuan puncak\tsummit\tterm; approved\n");
     assert!(!text.contains("kecelakaan kata Blinken\taccidents Blinken said"));
 }
 

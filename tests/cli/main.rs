@@ -16,6 +16,7 @@ mod batch;
 mod check;
 mod cluster;
 mod exports;
+mod review;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 const EXPECTED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/expected");
@@ -663,7 +664,8 @@ fn glossary_review_round_trip_keeps_every_edit() {
             "{gone} proposed again"
         );
     }
-    // The reviewed file is an input: writing over it is refused, and it is left as it was.
+    // The reviewed file updated in place: every row it had, as written, in its own flavour
+    // (byte-order mark, CRLF, semicolons), the new proposals after them.
     let output = padan(
         dir.path(),
         &[
@@ -676,11 +678,16 @@ fn glossary_review_round_trip_keeps_every_edit() {
             "reviewed.csv",
         ],
     );
-    assert_eq!(output.status.code(), Some(2));
-    assert_eq!(
-        fs::read_to_string(dir.path().join("reviewed.csv")).unwrap_or_default(),
-        reviewed
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let updated = fs::read_to_string(dir.path().join("reviewed.csv")).unwrap_or_default();
+    assert!(
+        updated.starts_with("\u{feff}source_term;target_term;"),
+        "{updated}"
     );
+    assert!(updated.contains("\r\nGedung Putih;White House;;;;;;approved;;;;;ok\r\n"));
+    assert!(updated.contains(";proposed;"));
+    let rows = |t: &str| t.matches("proposed").count() + t.matches("approved").count();
+    assert_eq!(rows(&updated), rows(&text));
 }
 
 #[test]

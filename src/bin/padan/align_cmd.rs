@@ -12,7 +12,7 @@ use padan::export::{
 use padan::lexicon::Glossaries;
 use padan::pipeline::Config;
 
-use crate::cli::AlignArgs;
+use crate::cli::{format_of, AlignArgs};
 use crate::input::{load_glossaries, load_pair, warn};
 use crate::io::{display_name, open_lines, refuse_binary_to_terminal, Output};
 
@@ -41,7 +41,8 @@ fn run_pair(
     source_path: &str,
     target_path: &str,
 ) -> padan::Result<ExitCode> {
-    if args.format == AlignFormat::Xlsx {
+    let options = write_options(args, config)?;
+    if options.format == AlignFormat::Xlsx {
         refuse_binary_to_terminal(args.output.as_deref(), "xlsx")?;
     }
     let (source, target) = load_pair(config, source_path, target_path)?;
@@ -56,11 +57,10 @@ fn run_pair(
     let mut inputs: Vec<&str> = vec![source_path, target_path];
     inputs.extend(args.options.glossary.iter().map(String::as_str));
     let mut out = Output::create(args.output.as_deref(), &inputs)?;
-    let flags = match args.format {
+    let flags = match options.format {
         AlignFormat::Xlsx => Checker::new(&lexicon, &agreed).check(&pair),
         _ => Vec::new(),
     };
-    let options = write_options(args, config);
     let written = write_alignment(&options, &source.name, pair, &flags, &mut out);
     written.map_err(|e| out.error(e))?;
     out.flush().map_err(|e| out.error(e))?;
@@ -68,13 +68,19 @@ fn run_pair(
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_options(args: &AlignArgs, config: &Config) -> WriteOptions {
-    WriteOptions {
-        format: args.format,
+fn write_options(args: &AlignArgs, config: &Config) -> padan::Result<WriteOptions> {
+    let format = format_of(
+        args.format,
+        args.output.as_deref(),
+        AlignFormat::from_path,
+        AlignFormat::Tsv,
+    )?;
+    Ok(WriteOptions {
+        format,
         excel: args.excel,
         keep_unaligned: args.keep_unaligned,
-        languages: (config.source_lang, config.target_lang),
-    }
+        languages: (config.source_lang.clone(), config.target_lang.clone()),
+    })
 }
 
 /// `padan align --jsonl-in`: one record in, one line out, one record held at a time.

@@ -140,7 +140,7 @@ pub fn run(args: BatchArgs) -> padan::Result<ExitCode> {
             format: args.format,
             excel: false,
             keep_unaligned: false,
-            languages: (config.source_lang, config.target_lang),
+            languages: (config.source_lang.clone(), config.target_lang.clone()),
         },
         progress: Progress::start(jobs.len(), args.quiet),
     };
@@ -181,22 +181,24 @@ pub fn run(args: BatchArgs) -> padan::Result<ExitCode> {
     if let Some(extractor) = extractor {
         let entries = pool.install(|| extractor.finish());
         let sheet = merge(&entries, None);
-        written("glossary.csv", &mut |out| write_csv(&sheet, out))?;
+        written("glossary.csv", &mut |out| {
+            write_csv(&sheet, false, b',', out)
+        })?;
     }
     written("summary.tsv", &mut |out| {
         summary.iter().try_for_each(|line| writeln!(out, "{line}"))
     })?;
     if args.format == AlignFormat::Xlsx {
-        let documents: Vec<xlsx::Document> = corpus
+        let documents: Vec<xlsx::AlignedDocument> = corpus
             .iter()
-            .map(|(name, aligned)| xlsx::Document {
+            .map(|(name, aligned)| xlsx::AlignedDocument {
                 name,
                 pair: aligned.pair(),
                 flags: &aligned.flags,
             })
             .collect();
         written("corpus.xlsx", &mut |out| {
-            xlsx::write_alignment(&documents, context.options.languages, out)
+            xlsx::write_alignment(&documents, &context.options.languages, out)
         })?;
     }
     if !args.quiet {
@@ -449,8 +451,9 @@ fn settings(args: &BatchArgs, config: &Config) -> Result<String, Error> {
         config.force,
         config.seed_glossary,
     );
-    if (config.source_lang, config.target_lang, config.second_pass)
-        != (padan::Lang::Id, padan::Lang::En, true)
+    let defaults = padan::pipeline::Config::default();
+    if (&config.source_lang, &config.target_lang, config.second_pass)
+        != (&defaults.source_lang, &defaults.target_lang, true)
     {
         text.push_str(&format!(
             "; languages {}-{}; second pass {}",

@@ -8,14 +8,20 @@ use padan::document::AlignedPair;
 use padan::export::report::{self, ReportFormat, ReportRow};
 use padan::lexicon::Glossaries;
 
-use crate::cli::{pairs, CheckArgs, FailOn};
+use crate::cli::{format_of, pairs, CheckArgs, FailOn};
 use crate::input::{load_glossaries, load_pair, warn};
 use crate::io::{refuse_binary_to_terminal, Output};
 
 pub fn run(args: CheckArgs) -> padan::Result<ExitCode> {
     let config = args.options.config()?;
     let files = pairs("check", &args.files)?;
-    if args.format == ReportFormat::Xlsx {
+    let format = format_of(
+        args.format,
+        args.output.as_deref(),
+        ReportFormat::from_path,
+        ReportFormat::Tsv,
+    )?;
+    if format == ReportFormat::Xlsx {
         refuse_binary_to_terminal(args.output.as_deref(), "xlsx")?;
     }
     let Glossaries { lexicon, agreed } = load_glossaries(&config, &args.options.glossary)?;
@@ -53,7 +59,7 @@ pub fn run(args: CheckArgs) -> padan::Result<ExitCode> {
         .collect();
     inputs.extend(args.options.glossary.iter().map(String::as_str));
     let mut out = Output::create(args.output.as_deref(), &inputs)?;
-    let written = report::write(args.format, &rows, args.excel, &mut out);
+    let written = report::write(format, &rows, args.excel, &mut out);
     written.map_err(|e| out.error(e))?;
     out.flush().map_err(|e| out.error(e))?;
     out.finish()?;

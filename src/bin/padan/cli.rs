@@ -6,9 +6,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use padan::document::ReadOptions;
 use padan::export::report::ReportFormat;
 use padan::export::{AlignFormat, GlossaryFormat};
+use padan::lang::Locale;
 use padan::pipeline::Config;
 use padan::text::Encoding;
-use padan::{Error, Lang};
+use padan::Error;
 
 /// Align an Indonesian text with its English reference, sentence by sentence, and build a
 /// bilingual glossary for review.
@@ -39,6 +40,37 @@ pub enum Command {
     /// Align many pairs at once, in parallel: one output per pair, a corpus glossary, a summary.
     #[command(after_help = include_str!("help/batch.txt"))]
     Batch(BatchArgs),
+    /// Turn an alignment a reviewer edited (a review workbook or CSV) into TMX or another format.
+    #[command(after_help = include_str!("help/export.txt"))]
+    Export(ExportArgs),
+}
+
+/// The format `--format` names, or else the one `-o`'s extension names, or else `default`; an
+/// extension that names another format than `--format` is an error.
+pub fn format_of<F: ValueEnum + Copy + PartialEq>(
+    given: Option<F>,
+    output: Option<&str>,
+    from_path: fn(&str) -> Option<F>,
+    default: F,
+) -> Result<F, Error> {
+    let name = |f: F| {
+        f.to_possible_value()
+            .map(|v| v.get_name().to_owned())
+            .unwrap_or_default()
+    };
+    let by_name = output.filter(|o| *o != "-").and_then(from_path);
+    match (given, by_name) {
+        (Some(f), Some(g)) if f != g => Err(Error::Usage(format!(
+            "-o {} names a {} file but --format is {}; drop --format, or name the file for {}",
+            output.unwrap_or_default(),
+            name(g),
+            name(f),
+            name(f)
+        ))),
+        (Some(f), _) => Ok(f),
+        (None, Some(g)) => Ok(g),
+        (None, None) => Ok(default),
+    }
 }
 
 /// How input files are decoded.
@@ -64,12 +96,13 @@ impl InputArgs {
 /// The options of reading and aligning a pair, the same for every command that aligns.
 #[derive(Debug, Args)]
 pub struct AlignOptions {
-    /// Language of the source texts.
-    #[arg(long, default_value = "id")]
-    pub source_lang: Lang,
-    /// Language of the target texts.
-    #[arg(long, default_value = "en")]
-    pub target_lang: Lang,
+    /// Language of the source texts, a BCP-47 tag (id, id-ID ...), written as given into TMX,
+    /// TBX and workbooks.
+    #[arg(long, value_name = "TAG", default_value = "id-ID")]
+    pub source_lang: Locale,
+    /// Language of the target texts (en, en-GB, en-US ...).
+    #[arg(long, value_name = "TAG", default_value = "en-US")]
+    pub target_lang: Locale,
     /// Take each line as one segment, as it is (no sentence splitting).
     #[arg(long)]
     pub presegmented: bool,
@@ -102,8 +135,8 @@ impl AlignOptions {
     /// The library's config of these options.
     pub fn config(&self) -> Result<Config, Error> {
         Ok(Config {
-            source_lang: self.source_lang,
-            target_lang: self.target_lang,
+            source_lang: self.source_lang.clone(),
+            target_lang: self.target_lang.clone(),
             read: ReadOptions {
                 presegmented: self.presegmented,
                 allow_empty: self.allow_empty,
@@ -143,9 +176,9 @@ pub enum SegmentFormat {
 pub struct SegmentArgs {
     /// The text to split; `-` reads stdin.
     pub file: String,
-    /// The text's language.
-    #[arg(long, short = 'l', default_value = "id")]
-    pub lang: Lang,
+    /// The text's language (id, en, or a tag such as en-GB).
+    #[arg(long, short = 'l', value_name = "TAG", default_value = "id")]
+    pub lang: Locale,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value = "text")]
     pub format: SegmentFormat,
@@ -176,9 +209,9 @@ pub struct AlignArgs {
     /// a Hadoop or Spark mapper must: a non-zero exit fails the whole task.
     #[arg(long, requires = "jsonl_in")]
     pub exit_zero: bool,
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value = "tsv")]
-    pub format: AlignFormat,
+    /// Output format (default: the extension of -o, else tsv).
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<AlignFormat>,
     /// With --format csv: a byte-order mark and CRLF line ends, as Excel expects.
     #[arg(long)]
     pub excel: bool,
@@ -226,9 +259,15 @@ pub struct GlossaryArgs {
     /// Write here instead of stdout (atomically).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<String>,
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value = "csv")]
-    pub format: GlossaryFormat,
+    /// Output format (default: the extension of -o, else csv).
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<GlossaryFormat>,
+    /// With csv: a byte-order mark and CRLF line ends, so Excel and LibreOffice read UTF-8.
+    #[arg(long)]
+    pub excel: bool,
+    /// With tbx and omegat: a reviewed glossary's proposals too, not only its agreed terms.
+    #[arg(long)]
+    pub all: bool,
     #[command(flatten)]
     pub options: AlignOptions,
 }
@@ -311,9 +350,9 @@ pub struct CheckArgs {
     /// Pairs of texts: SOURCE TARGET [SOURCE TARGET ...] (Indonesian, English).
     #[arg(required = true, value_name = "SOURCE TARGET")]
     pub files: Vec<String>,
-    /// Report format.
-    #[arg(long, short = 'f', value_enum, default_value = "tsv")]
-    pub format: ReportFormat,
+    /// Report format (default: the extension of -o, else tsv).
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<ReportFormat>,
     /// With --format csv: a byte-order mark and CRLF line ends, as Excel expects.
     #[arg(long)]
     pub excel: bool,
@@ -359,6 +398,34 @@ pub struct BatchArgs {
     pub no_glossary: bool,
     #[command(flatten)]
     pub options: AlignOptions,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The reviewed alignment: a workbook from padan align --format xlsx (or padan batch), or
+    /// its CSV export, as the reviewer saved it.
+    pub reviewed: String,
+    /// Output format (default: the extension of -o, else tmx): tmx, tsv, csv, jsonl, beads.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<AlignFormat>,
+    /// Write here instead of stdout (atomically); with several documents and a format other
+    /// than tmx or jsonl, a folder to hold one file per document.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<String>,
+    /// Keep rows with one side empty (1-0, 0-1) as units with an empty side in TMX.
+    #[arg(long)]
+    pub keep_unaligned: bool,
+    /// With --format csv: a byte-order mark and CRLF line ends, as Excel expects.
+    #[arg(long)]
+    pub excel: bool,
+    /// The source language, when the file does not record it (a CSV export).
+    #[arg(long, value_name = "TAG")]
+    pub source_lang: Option<Locale>,
+    /// The target language, when the file does not record it.
+    #[arg(long, value_name = "TAG")]
+    pub target_lang: Option<Locale>,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 /// Where `padan batch` finds its pairs.

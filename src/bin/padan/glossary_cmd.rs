@@ -5,30 +5,41 @@ use std::process::ExitCode;
 
 use padan::error::Error;
 use padan::export::read::aligned_rows;
-use padan::export::{write_glossary, GlossaryFormat};
+use padan::export::{write_glossary, GlossaryFormat, GlossaryOptions};
 use padan::glossary::extract::{Extractor, PreparedBead};
 use padan::glossary::review::merge;
 use padan::text::Encoding;
 use padan::Lexicon;
 use rayon::prelude::*;
 
-use crate::cli::{GlossaryArgs, GlossaryInput};
+use crate::cli::{format_of, GlossaryArgs, GlossaryInput};
 use crate::input::{load_glossaries, load_pair, load_table, warn};
-use crate::io::{display_name, open_lines, read_text, refuse_binary_to_terminal, Output};
+use crate::io::{
+    display_name, open_lines, read_bytes, read_text, refuse_binary_to_terminal, same_file, Output,
+};
 
 pub fn run(args: GlossaryArgs) -> padan::Result<ExitCode> {
     let config = args.options.config()?;
     let input = args.input()?;
-    if args.format == GlossaryFormat::Xlsx {
+    let format = format_of(
+        args.format,
+        args.output.as_deref(),
+        GlossaryFormat::from_path,
+        GlossaryFormat::Csv,
+    )?;
+    if format == GlossaryFormat::Xlsx {
         refuse_binary_to_terminal(args.output.as_deref(), "xlsx")?;
     }
     let reviewed = match &args.reviewed {
-        Some(path) => Some(load_table(path, config.read.encoding)?),
+        Some(path) => {
+            let bom = read_bytes(path)?.starts_with("\u{feff}".as_bytes());
+            Some((load_table(path, config.read.encoding)?, bom))
+        }
         None => None,
     };
     // The agreed terms of the reviewed file anchor the alignment, with the seed.
     let mut lexicon = load_glossaries(&config, &args.options.glossary)?.lexicon;
-    if let Some(table) = &reviewed {
+    if let Some((table, _)) = &reviewed {
         let agreed = table.rows.iter().filter(|r| r.is_agreed());
         lexicon = lexicon.extended(agreed.map(|r| (r.source.as_str(), r.target.as_str())));
     }
@@ -92,7 +103,8 @@ pub fn run(args: GlossaryArgs) -> padan::Result<ExitCode> {
         }
     }
     let mut inputs: Vec<&str> = input.files();
-    inputs.extend(args.reviewed.iter().map(String::as_str));
+    // The reviewed file may be the output: it is read whole above, and what is written holds
+    // every row of it, so `--reviewed g.csv -o g.csv` updates it in place.
     inputs.extend(args.options.glossary.iter().map(String::as_str));
     if let Some(path) = &args.counts_out {
         let mut out = Output::create(Some(path), &inputs)?;
@@ -111,10 +123,23 @@ pub fn run(args: GlossaryArgs) -> padan::Result<ExitCode> {
              {pruned_below} times were dropped as counting went (their counts are lower bounds)"
         );
     }
-    let sheet = merge(&entries, reviewed.as_ref());
+    let sheet = merge(&entries, reviewed.as_ref().map(|(table, _)| table));
+    let in_place = match (&args.reviewed, &args.output, &reviewed) {
+        (Some(r), Some(o), Some((table, bom))) if same_file(r, o) && table.delimiter != 0 => {
+            Some((*bom, table.delimiter))
+        }
+        _ => None,
+    };
     let mut out = Output::create(args.output.as_deref(), &inputs)?;
-    let languages = (config.source_lang, config.target_lang);
-    let written = write_glossary(args.format, &sheet, languages, &mut out);
+    let options = GlossaryOptions {
+        format,
+        languages: (config.source_lang.clone(), config.target_lang.clone()),
+        // A reviewed CSV updated in place keeps its flavour.
+        excel: args.excel || in_place.is_some_and(|(bom, _)| bom),
+        delimiter: in_place.map_or(b',', |(_, delimiter)| delimiter),
+        all: args.all,
+    };
+    let written = write_glossary(&options, &sheet, &mut out);
     written.map_err(|e| out.error(e))?;
     out.flush().map_err(|e| out.error(e))?;
     out.finish()?;

@@ -183,6 +183,14 @@ impl Write for Output {
     }
 }
 
+/// Whether two paths name the same file (the second may not exist yet).
+pub fn same_file(a: &str, b: &str) -> bool {
+    match (canonical(Path::new(a)), canonical(Path::new(b))) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    }
+}
+
 fn refuse_overwriting_inputs(output: &str, inputs: &[&str]) -> Result<(), Error> {
     let out = Path::new(output);
     let out_canonical = canonical(out);

@@ -5,6 +5,7 @@ mod batch_cmd;
 mod check_cmd;
 mod cli;
 mod eval_cmd;
+mod export_cmd;
 mod glossary_cmd;
 mod input;
 mod io;
@@ -37,5 +38,6 @@ fn run(cli: cli::Cli) -> padan::Result<ExitCode> {
         cli::Command::Glossary(args) => glossary_cmd::run(args),
         cli::Command::Check(args) => check_cmd::run(args),
         cli::Command::Batch(args) => batch_cmd::run(args),
+        cli::Command::Export(args) => export_cmd::run(args),
     }
 }

@@ -25,8 +25,12 @@ struct SegmentRow<'a> {
 pub fn run(args: SegmentArgs) -> padan::Result<ExitCode> {
     let decoded = read_text(&args.file, args.input.encoding()?)?;
     let text = &decoded.text;
-    let (segments, warning) =
-        segment_text(&display_name(&args.file), text, args.lang, args.max_chars);
+    let (segments, warning) = segment_text(
+        &display_name(&args.file),
+        text,
+        args.lang.lang,
+        args.max_chars,
+    );
     warn(warning);
     let mut out = Output::create(args.output.as_deref(), &[&args.file])?;
     let index = LineIndex::new(text);
