@@ -76,36 +76,69 @@ pub fn manifest_jobs(table: &Table, base: &Path, file: &str) -> Result<Vec<Job>,
     Ok(jobs)
 }
 
-/// Pairs the files of two folders by name (`sources` and `targets` are the names of the files
-/// in `source_dir` and `target_dir`); a file without a partner is a failure named after it.
+/// The extensions of the files a folder of articles holds: text, web pages, documents.
+pub const ARTICLE_EXTENSIONS: [&str; 7] = ["txt", "text", "html", "htm", "xhtml", "docx", "odt"];
+
+/// Whether a file name is an article's, by its extension.
+pub fn is_article(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| e.eq_ignore_ascii_case(a)))
+}
+
+/// Pairs the files of two folders (`sources` and `targets` are the names of the files in
+/// `source_dir` and `target_dir`, sorted): by the same name, or else by the same stem when
+/// the other folder has just one file of that stem (`a.docx` with `a.txt`). A file without a
+/// partner is a failure named after it.
 pub fn folder_jobs(
     source_dir: &Path,
     sources: &[String],
     target_dir: &Path,
     targets: &[String],
 ) -> (Vec<Job>, Vec<Failure>) {
+    let stem = |name: &str| pair_name(Path::new(name));
+    let partner = |name: &str, others: &[String]| -> Option<String> {
+        if others.iter().any(|o| o == name) {
+            return Some(name.to_owned());
+        }
+        let same: Vec<&String> = others.iter().filter(|o| stem(o) == stem(name)).collect();
+        (same.len() == 1).then(|| same[0].clone())
+    };
     let mut jobs = Vec::new();
     let mut failures = Vec::new();
-    let unpaired = |path: &Path, partner: &Path| {
-        (
-            pair_name(path),
-            format!("{} has no partner {}", path.display(), partner.display()),
-        )
-    };
+    let mut taken: Vec<String> = Vec::new();
     for name in sources {
         let path = source_dir.join(name);
-        if targets.contains(name) {
-            jobs.push(Job {
-                name: pair_name(&path),
-                source: path,
-                target: target_dir.join(name),
-            });
-        } else {
-            failures.push(unpaired(&path, &target_dir.join(name)));
+        match partner(name, targets).filter(|t| !taken.contains(t)) {
+            Some(target) => {
+                jobs.push(Job {
+                    name: pair_name(&path),
+                    source: path,
+                    target: target_dir.join(&target),
+                });
+                taken.push(target);
+            }
+            None => failures.push((
+                pair_name(&path),
+                format!(
+                    "{} has no partner {}",
+                    path.display(),
+                    target_dir.join(name).display()
+                ),
+            )),
         }
     }
-    for name in targets.iter().filter(|n| !sources.contains(n)) {
-        failures.push(unpaired(&target_dir.join(name), &source_dir.join(name)));
+    for name in targets.iter().filter(|n| !taken.contains(n)) {
+        let path = target_dir.join(name);
+        failures.push((
+            pair_name(&path),
+            format!(
+                "{} has no partner {}",
+                path.display(),
+                source_dir.join(name).display()
+            ),
+        ));
     }
     (jobs, failures)
 }

@@ -10,8 +10,8 @@ use std::ops::Range;
 
 use crate::error::Error;
 pub use crate::error::Warning;
-use crate::segment::{self, Segment, Segmenter};
-use crate::text::{Decoded, Encoding};
+use crate::segment::{self, Paragraphs, Segment, Segmenter};
+use crate::text::{read_input, Decoded, Encoding, Format, Input};
 use crate::Lang;
 
 /// Beads below this confidence are low-confidence: counted in summaries and filled in review
@@ -58,6 +58,9 @@ pub struct ReadOptions {
     pub encoding: Encoding,
     /// Segments longer than this many characters are cut at a word boundary.
     pub max_chars: usize,
+    /// How lines make paragraphs in plain text (a web page's or a document's paragraphs are
+    /// its own).
+    pub paragraphs: Paragraphs,
 }
 
 impl Default for ReadOptions {
@@ -67,6 +70,7 @@ impl Default for ReadOptions {
             allow_empty: false,
             encoding: Encoding::Auto,
             max_chars: segment::DEFAULT_MAX_SEGMENT_CHARS,
+            paragraphs: Paragraphs::Auto,
         }
     }
 }
@@ -87,6 +91,9 @@ pub struct Document {
     /// [`fingerprint`] of the bytes the document was read from (empty when it was not read
     /// from a file), so that a review workbook can tell when its sources changed.
     pub fingerprint: String,
+    /// What kind of file it was read from (the text of a web page or a word-processor document
+    /// is its extracted paragraphs, one a line).
+    pub format: Format,
 }
 
 impl Document {
@@ -103,16 +110,27 @@ impl Document {
         lang: Lang,
         options: ReadOptions,
     ) -> Result<(Self, Vec<Warning>), Error> {
-        let decoded = match crate::text::decode(bytes, name, options.encoding) {
-            Err(Error::Empty { .. }) if options.allow_empty => Decoded {
-                text: String::new(),
-                encoding: "UTF-8",
-                bom_len: 0,
+        let input = match read_input(bytes, name, options.encoding) {
+            Err(Error::Empty { .. }) if options.allow_empty => Input {
+                decoded: Decoded::utf8(String::new()),
+                format: Format::Text,
             },
             other => other?,
         };
-        let (mut document, warnings) = Self::from_decoded(name.to_owned(), decoded, lang, options);
+        let mut warnings: Vec<Warning> = input.decoded.warning.iter().cloned().collect();
+        let options = ReadOptions {
+            // Extracted text is one paragraph a line.
+            paragraphs: match input.format {
+                Format::Text => options.paragraphs,
+                _ => Paragraphs::Lines,
+            },
+            ..options
+        };
+        let (mut document, read) =
+            Self::from_decoded(name.to_owned(), input.decoded, lang, options);
+        warnings.extend(read);
         document.fingerprint = fingerprint(bytes);
+        document.format = input.format;
         Ok((document, warnings))
     }
 
@@ -127,7 +145,10 @@ impl Document {
         let segments = if options.presegmented {
             segment::lines(&decoded.text)
         } else {
-            let (segments, warning) = segment_text(&name, &decoded.text, lang, options.max_chars);
+            let segmenter = Segmenter::new(lang)
+                .with_max_chars(options.max_chars)
+                .with_paragraphs(options.paragraphs);
+            let (segments, warning) = segment_with(&segmenter, &name, &decoded.text);
             warnings.extend(warning);
             segments
         };
@@ -138,6 +159,7 @@ impl Document {
             lang,
             presegmented: options.presegmented,
             fingerprint: String::new(),
+            format: Format::Text,
         };
         (document, warnings)
     }
@@ -190,9 +212,17 @@ pub fn segment_text(
     lang: Lang,
     max_chars: usize,
 ) -> (Vec<Segment>, Option<Warning>) {
-    let (segments, cut) = Segmenter::new(lang)
-        .with_max_chars(max_chars)
-        .split_counting_cuts(text);
+    segment_with(&Segmenter::new(lang).with_max_chars(max_chars), name, text)
+}
+
+/// Splits a text with `segmenter`; a warning when some segments were cut at its length limit.
+pub fn segment_with(
+    segmenter: &Segmenter,
+    name: &str,
+    text: &str,
+) -> (Vec<Segment>, Option<Warning>) {
+    let max_chars = segmenter.max_chars();
+    let (segments, cut) = segmenter.split_counting_cuts(text);
     let warning = (cut > 0).then(|| {
         Warning::new(format!(
             "{name}: {cut} segment(s) longer than {max_chars} characters were cut at word \
@@ -260,11 +290,11 @@ pub struct Side<'a> {
 }
 
 impl<'a> Side<'a> {
-    /// The texts of segments `range`, joined by a space.
+    /// The texts of segments `range` as they read ([`Segment::display`]), joined by a space.
     pub fn joined(&self, range: &Range<usize>) -> String {
         self.segments[range.clone()]
             .iter()
-            .map(|s| s.text(self.text))
+            .map(|s| s.display(self.text))
             .collect::<Vec<_>>()
             .join(" ")
     }

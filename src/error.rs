@@ -86,7 +86,7 @@ pub enum Error {
         /// The operating system's error.
         source: io::Error,
     },
-    /// The input is not valid UTF-8 and no `--encoding` was given.
+    /// The input is not valid UTF-8 though `--encoding` says it is.
     InvalidUtf8 {
         /// File, line and column of the first invalid byte.
         at: Location,
@@ -109,6 +109,15 @@ pub enum Error {
         at: Location,
         /// What is wrong and what to do, as one sentence.
         message: String,
+    },
+    /// The input is a kind of file padan does not read as text (PDF, RTF, a spreadsheet ...).
+    Unsupported {
+        /// The file concerned.
+        at: Location,
+        /// What the file is, as a noun phrase ("a PDF document").
+        found: String,
+        /// What to do instead.
+        advice: String,
     },
     /// The command line asks for something that cannot be done.
     Usage(String),
@@ -155,8 +164,8 @@ impl fmt::Display for Error {
             }
             Error::InvalidUtf8 { at } => write!(
                 f,
-                "{at}: invalid UTF-8, name the file's encoding with --encoding \
-                 (for example --encoding windows-1252)"
+                "{at}: not UTF-8, though --encoding says it is; name the file's encoding \
+                 (for example --encoding windows-1252), or leave --encoding out to have it guessed"
             ),
             Error::Binary { at } => write!(
                 f,
@@ -174,6 +183,9 @@ impl fmt::Display for Error {
                 write!(f, "{at}: the file {what}, give a file with text to work on")
             }
             Error::Malformed { at, message } => write!(f, "{at}: {message}"),
+            Error::Unsupported { at, found, advice } => {
+                write!(f, "{at}: {found}, not a text padan reads; {advice}")
+            }
             Error::Usage(message) => write!(f, "{message}"),
         }
     }

@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::lang::Locale;
 use crate::lexicon::{Glossaries, Lexicon};
 use crate::table::Table;
-use crate::text::Decoded;
+use crate::text::{Decoded, Encoding};
 use crate::Lang;
 
 /// How pairs are read and aligned.
@@ -20,6 +20,10 @@ pub struct Config {
     pub target_lang: Locale,
     /// How both sides are read.
     pub read: ReadOptions,
+    /// The source files' encoding when they are not UTF-8, over `read`'s.
+    pub source_encoding: Option<Encoding>,
+    /// The target files' encoding when they are not UTF-8, over `read`'s.
+    pub target_encoding: Option<Encoding>,
     /// The second pass (word pairs learned from the first pass's confident beads).
     pub second_pass: bool,
     /// Align a pair whose languages look swapped (with a warning) instead of refusing it.
@@ -35,6 +39,8 @@ impl Default for Config {
             source_lang: Locale::default_for(Lang::Id),
             target_lang: Locale::default_for(Lang::En),
             read: ReadOptions::default(),
+            source_encoding: None,
+            target_encoding: None,
             second_pass: true,
             force: false,
             seed_glossary: true,
@@ -45,12 +51,20 @@ impl Default for Config {
 impl Config {
     /// The source side from the bytes of the file `name`.
     pub fn read_source(&self, name: &str, bytes: &[u8]) -> Result<(Document, Vec<Warning>), Error> {
-        Document::from_bytes(name, bytes, self.source_lang.lang, self.read)
+        let read = ReadOptions {
+            encoding: self.source_encoding.unwrap_or(self.read.encoding),
+            ..self.read
+        };
+        Document::from_bytes(name, bytes, self.source_lang.lang, read)
     }
 
     /// The target side from the bytes of the file `name`.
     pub fn read_target(&self, name: &str, bytes: &[u8]) -> Result<(Document, Vec<Warning>), Error> {
-        Document::from_bytes(name, bytes, self.target_lang.lang, self.read)
+        let read = ReadOptions {
+            encoding: self.target_encoding.unwrap_or(self.read.encoding),
+            ..self.read
+        };
+        Document::from_bytes(name, bytes, self.target_lang.lang, read)
     }
 
     /// The two sides of a streaming record called `at` (`<file>:<line>`), from its texts; an
@@ -68,11 +82,7 @@ impl Config {
                     "the {field} is empty; give it text, or pass --allow-empty to align it with nothing"
                 ));
             }
-            let decoded = Decoded {
-                text,
-                encoding: "UTF-8",
-                bom_len: 0,
-            };
+            let decoded = Decoded::utf8(text);
             let (document, read) =
                 Document::from_decoded(format!("{at} {field}"), decoded, lang, self.read);
             warnings.extend(read);

@@ -55,6 +55,8 @@ pub struct ReviewedAlignment {
     pub languages: Option<(Locale, Locale)>,
     /// Its documents, in workbook order.
     pub documents: Vec<ReviewedDocument>,
+    /// Set when a CSV file's encoding was a guess.
+    pub warning: Option<crate::error::Warning>,
 }
 
 /// Reads a reviewed alignment from the bytes of `file` (told apart by content: a workbook or
@@ -64,7 +66,7 @@ pub fn read_reviewed(
     file: &str,
     encoding: Encoding,
 ) -> Result<ReviewedAlignment, Error> {
-    let grids = read_grids(bytes, file, encoding)?;
+    let (grids, warning) = read_grids(bytes, file, encoding)?;
     let metadata = grids
         .iter()
         .find(|g| g.sheet == METADATA_SHEET)
@@ -104,6 +106,7 @@ pub fn read_reviewed(
     Ok(ReviewedAlignment {
         languages,
         documents,
+        warning,
     })
 }
 
@@ -282,11 +285,7 @@ fn read_sheet(
         grid.sheet.clone()
     };
     let side = |text: String, which: &str, lang: Lang| {
-        let decoded = Decoded {
-            text,
-            encoding: "UTF-8",
-            bom_len: 0,
-        };
+        let decoded = Decoded::utf8(text);
         let options = ReadOptions {
             presegmented: true,
             allow_empty: true,

@@ -242,10 +242,11 @@ impl<'a> Checker<'a> {
             let mut doc_flags = Vec::new();
             for (b, bead) in pair.beads.iter().enumerate() {
                 let side = |s: &crate::document::Side, range: &std::ops::Range<usize>, lang| {
-                    let texts: Vec<&str> = s.segments[range.clone()]
+                    let texts: Vec<std::borrow::Cow<str>> = s.segments[range.clone()]
                         .iter()
-                        .map(|seg| seg.text(s.text))
+                        .map(|seg| seg.display(s.text))
                         .collect();
+                    let texts: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
                     BeadSide::new(&texts, lang, self.lexicon)
                 };
                 let source = side(&pair.source, &bead.source, self.source_lang);

@@ -351,7 +351,7 @@ fn alignment_sheet(
     let lines = |side: &crate::document::Side, range: &std::ops::Range<usize>| {
         side.segments[range.clone()]
             .iter()
-            .map(|s| s.text(side.text))
+            .map(|s| s.display(side.text))
             .collect::<Vec<_>>()
             .join("\n")
     };

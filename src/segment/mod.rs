@@ -1,12 +1,14 @@
 //! Sentence segmentation for Indonesian and English.
 //!
-//! Lines are hard boundaries (a line without final punctuation, such as a heading, is a
-//! segment of its own). Inside a line a boundary follows `.`, `!`, `?` or `…` (with any closing
+//! Paragraphs are hard boundaries (a paragraph without final punctuation, such as a heading, is
+//! a segment of its own); a paragraph is a line, or the lines of a hard-wrapped block
+//! ([`paragraphs`]). Inside a line a boundary follows `.`, `!`, `?` or `…` (with any closing
 //! quotes and brackets) before whitespace, unless the rules say otherwise: abbreviations and
 //! titles from the per-language tables in this folder, initials, numbers, attributions after a
 //! closing quote (`,” kata Lavrov`, `?” tanya dia`), an ellipsis inside a quotation, and stray
 //! punctuation, which joins the segment before it.
 
+mod paragraphs;
 mod rules;
 
 use std::ops::Range;
@@ -14,6 +16,7 @@ use std::ops::Range;
 use crate::text::{self, is_space};
 use crate::Lang;
 
+pub use paragraphs::{paragraphs, Paragraph, Paragraphs};
 pub use rules::Rules;
 
 /// A segment (sentence) of a text: a byte span into the text, never empty, trimmed.
@@ -21,16 +24,38 @@ pub use rules::Rules;
 pub struct Segment {
     /// Byte range into the text the segment was cut from.
     pub span: Range<usize>,
-    /// 0-based index of the line (paragraph) the segment is on.
+    /// 0-based index of the line its paragraph starts on (segments of one paragraph share it).
     pub paragraph: usize,
-    /// True when the segment is a whole line without final punctuation (a heading).
+    /// True when the segment is a whole paragraph without final punctuation (a heading).
     pub heading: bool,
 }
 
 impl Segment {
-    /// The segment's text within `text`, the text it was cut from.
+    /// The segment's text within `text`, the text it was cut from, as it is (a segment of a
+    /// hard-wrapped paragraph holds its line breaks).
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.span.clone()]
+    }
+
+    /// The segment's text as it reads: each line break inside it, with the spaces around it, a
+    /// single space.
+    ///
+    /// ```
+    /// let text = "Dua kalimat\n  dibungkus.";
+    /// let segment = padan::segment::Segment { span: 0..text.len(), paragraph: 0, heading: false };
+    /// assert_eq!(segment.display(text), "Dua kalimat dibungkus.");
+    /// ```
+    pub fn display<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        let raw = self.text(text);
+        if !raw.contains(['\n', '\r']) {
+            return std::borrow::Cow::Borrowed(raw);
+        }
+        let lines: Vec<&str> = raw
+            .split(['\n', '\r'])
+            .map(|l| l.trim_matches(is_space))
+            .filter(|l| !l.is_empty())
+            .collect();
+        std::borrow::Cow::Owned(lines.join(" "))
     }
 }
 
@@ -47,6 +72,7 @@ impl Segment {
 pub struct Segmenter {
     rules: Rules,
     max_chars: usize,
+    paragraphs: Paragraphs,
 }
 
 /// Segments longer than this many characters are cut at a word boundary, so that no single
@@ -59,7 +85,19 @@ impl Segmenter {
         Segmenter {
             rules: Rules::for_lang(lang),
             max_chars: DEFAULT_MAX_SEGMENT_CHARS,
+            paragraphs: Paragraphs::Auto,
         }
+    }
+
+    /// The longest segment, in characters, before it is cut.
+    pub fn max_chars(&self) -> usize {
+        self.max_chars
+    }
+
+    /// Sets how lines make paragraphs (told from the text unless set).
+    pub fn with_paragraphs(mut self, paragraphs: Paragraphs) -> Self {
+        self.paragraphs = paragraphs;
+        self
     }
 
     /// Sets the longest segment, in characters, before it is cut at a word boundary.
@@ -84,9 +122,9 @@ impl Segmenter {
     /// ```
     pub fn split_counting_cuts(&self, text: &str) -> (Vec<Segment>, usize) {
         let mut out = Vec::new();
-        for (paragraph, line) in text::lines(text).enumerate() {
+        for paragraph in paragraphs(text, self.paragraphs) {
             let before = out.len();
-            self.split_line(text, line, paragraph, &mut out);
+            self.split_line(text, paragraph.span, paragraph.line, &mut out);
             if out.len() == before + 1 {
                 let segment = &mut out[before];
                 segment.heading = !ends_with_terminal(segment.text(text));

@@ -91,13 +91,19 @@ impl Grid {
 }
 
 /// Reads every sheet of a spreadsheet file from its bytes: a workbook (xlsx, xls, ods) by its
-/// signature, otherwise delimited text decoded as [`crate::text::decode`] does.
-pub fn read_grids(bytes: &[u8], file: &str, encoding: Encoding) -> Result<Vec<Grid>, Error> {
+/// signature, otherwise delimited text decoded as [`crate::text::decode`] does (with its
+/// warning when the encoding was a guess).
+pub fn read_grids(
+    bytes: &[u8],
+    file: &str,
+    encoding: Encoding,
+) -> Result<(Vec<Grid>, Option<Warning>), Error> {
     if is_workbook(bytes) {
-        return workbook::read(bytes, file);
+        return workbook::read(bytes, file).map(|grids| (grids, None));
     }
     let decoded = crate::text::decode(bytes, file, encoding)?;
-    read_delimited(&decoded.text, file).map(|grid| vec![grid])
+    let grid = read_delimited(&decoded.text, file)?;
+    Ok((vec![grid], decoded.warning))
 }
 
 /// One row of a table.
@@ -344,9 +350,14 @@ pub fn read_table(text: &str, file: &str) -> Result<Table, Error> {
 }
 
 /// Reads a table from the bytes of a file: the first visible sheet of a workbook (the one
-/// named `Glossary` when there is one), or delimited text.
-pub fn read_table_bytes(bytes: &[u8], file: &str, encoding: Encoding) -> Result<Table, Error> {
-    let grids = read_grids(bytes, file, encoding)?;
+/// named `Glossary` when there is one), or delimited text; and the warning of a guessed
+/// encoding.
+pub fn read_table_bytes(
+    bytes: &[u8],
+    file: &str,
+    encoding: Encoding,
+) -> Result<(Table, Option<Warning>), Error> {
+    let (grids, warning) = read_grids(bytes, file, encoding)?;
     let grid = grids
         .iter()
         .find(|g| g.sheet.eq_ignore_ascii_case("glossary"))
@@ -354,7 +365,7 @@ pub fn read_table_bytes(bytes: &[u8], file: &str, encoding: Encoding) -> Result<
         .ok_or_else(|| {
             Error::malformed(file, 0, "the workbook has no sheet; give one with a table")
         })?;
-    Table::from_grid(grid, file)
+    Ok((Table::from_grid(grid, file)?, warning))
 }
 
 #[cfg(test)]

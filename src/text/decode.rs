@@ -1,28 +1,34 @@
 //! Bytes to text: byte-order marks, UTF-16, legacy encodings, and the errors a user can fix.
 
-use crate::error::{Error, Location};
+use crate::error::{Error, Location, Warning};
 
 /// The encoding to read input in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
-    /// UTF-8, or UTF-16 when a byte-order mark or the NUL pattern of UTF-16 says so.
+    /// Told from the bytes: a byte-order mark, UTF-16's NUL pattern, valid UTF-8, or else the
+    /// encoding detector's guess (with a warning).
     Auto,
-    /// A named encoding (any WHATWG label: `windows-1252`, `latin1`, `utf-16le`, ...).
+    /// A named encoding (any WHATWG label: `windows-1252`, `latin1`, `utf-16le`, ...), for the
+    /// files that are not UTF-8 (a byte-order mark and valid UTF-8 still win).
     Named(&'static encoding_rs::Encoding),
 }
 
 impl Encoding {
-    /// Looks up an encoding by its WHATWG label.
+    /// Looks up an encoding by its WHATWG label. `replacement` (which decodes every text to
+    /// one U+FFFD) names no encoding a file is written in.
     ///
     /// ```
     /// assert!(padan::text::Encoding::from_label("windows-1252").is_some());
     /// assert!(padan::text::Encoding::from_label("klingon").is_none());
+    /// assert!(padan::text::Encoding::from_label("replacement").is_none());
     /// ```
     pub fn from_label(label: &str) -> Option<Self> {
         if label.eq_ignore_ascii_case("auto") {
             return Some(Encoding::Auto);
         }
-        encoding_rs::Encoding::for_label(label.trim().as_bytes()).map(Encoding::Named)
+        encoding_rs::Encoding::for_label(label.trim().as_bytes())
+            .filter(|e| *e != encoding_rs::REPLACEMENT)
+            .map(Encoding::Named)
     }
 }
 
@@ -35,26 +41,40 @@ pub struct Decoded {
     pub encoding: &'static str,
     /// Bytes of byte-order mark skipped at the start of the input.
     pub bom_len: usize,
+    /// Set when the encoding was a guess: what the user should hear about it.
+    pub warning: Option<Warning>,
 }
 
-/// Decodes `bytes` read from `file` (a name used in errors only).
+impl Decoded {
+    /// Text that was UTF-8 from the start (a record's field, an edited cell).
+    pub fn utf8(text: String) -> Self {
+        Decoded {
+            text,
+            encoding: "UTF-8",
+            bom_len: 0,
+            warning: None,
+        }
+    }
+}
+
+/// Decodes `bytes` read from `file` (a name used in messages only).
 ///
-/// UTF-8 with or without a byte-order mark is taken as it is; UTF-16 LE/BE with a byte-order
-/// mark, or without one when every other byte is NUL, is converted. Invalid UTF-8 is an error
-/// naming line and column; NUL bytes that are not UTF-16 mean a binary file; empty or
-/// whitespace-only input is an error too.
+/// A byte-order mark decides; UTF-16 without one is told by its NUL bytes; valid UTF-8 is
+/// UTF-8. Anything else is read in the encoding `encoding` names, or, when it names none, in
+/// the encoding the detector browsers use (chardetng) guesses, with a warning. An explicit
+/// `utf-8` for bytes that are not is an error naming line and column. NUL bytes that are not
+/// UTF-16 mean a binary file; empty or whitespace-only input is an error too.
 ///
 /// ```
 /// use padan::text::{decode, Encoding};
 /// let decoded = decode(b"\xEF\xBB\xBFhalo", "a.txt", Encoding::Auto).unwrap();
 /// assert_eq!((decoded.text.as_str(), decoded.bom_len), ("halo", 3));
-/// assert!(decode(b"caf\xE9", "a.txt", Encoding::Auto).is_err());
+/// let guessed = decode(b"caf\xE9 cr\xE8me br\xFBl\xE9e", "a.txt", Encoding::Auto).unwrap();
+/// assert_eq!((guessed.text.as_str(), guessed.encoding), ("café crème brûlée", "windows-1252"));
+/// assert!(guessed.warning.is_some());
 /// ```
 pub fn decode(bytes: &[u8], file: &str, encoding: Encoding) -> Result<Decoded, Error> {
-    let decoded = match encoding {
-        Encoding::Named(named) => decode_with(bytes, named),
-        Encoding::Auto => decode_auto(bytes, file)?,
-    };
+    let decoded = decode_any(bytes, file, encoding)?;
     if decoded.text.is_empty() {
         return Err(Error::Empty {
             at: Location::file(file),
@@ -70,57 +90,78 @@ pub fn decode(bytes: &[u8], file: &str, encoding: Encoding) -> Result<Decoded, E
     Ok(decoded)
 }
 
-fn decode_with(bytes: &[u8], encoding: &'static encoding_rs::Encoding) -> Decoded {
-    // A byte-order mark overrides the label, as browsers do; decode() strips it.
-    let (text, used, _) = encoding.decode(bytes);
-    let bom_len = encoding_rs::Encoding::for_bom(bytes).map_or(0, |(_, len)| len);
-    Decoded {
-        text: text.into_owned(),
-        encoding: used.name(),
-        bom_len,
+fn decode_any(bytes: &[u8], file: &str, encoding: Encoding) -> Result<Decoded, Error> {
+    if let Some((found, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        return Ok(decode_as(&bytes[bom_len..], found, bom_len));
     }
-}
-
-fn decode_auto(bytes: &[u8], file: &str) -> Result<Decoded, Error> {
-    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return Ok(Decoded {
-            text: text.into_owned(),
-            encoding: encoding.name(),
-            bom_len,
-        });
+    let named = match encoding {
+        Encoding::Named(named) => Some(named),
+        Encoding::Auto => None,
+    };
+    if let Some(named) =
+        named.filter(|n| *n == encoding_rs::UTF_16LE || *n == encoding_rs::UTF_16BE)
+    {
+        return Ok(decode_as(bytes, named, 0));
     }
     if bytes.contains(&0) {
         return match utf16_without_bom(bytes) {
-            Some(encoding) => Ok(decode_with(bytes, encoding)),
+            Some(found) => Ok(decode_as(bytes, found, 0)),
             None => Err(Error::Binary {
                 at: Location::file(file),
             }),
         };
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded {
-            text: text.to_owned(),
-            encoding: "UTF-8",
-            bom_len: 0,
-        }),
-        Err(e) => {
-            let valid = &bytes[..e.valid_up_to()];
-            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-            // The prefix is valid UTF-8 by construction, so counting its chars is exact.
-            let column = String::from_utf8_lossy(&valid[line_start..])
-                .chars()
-                .count()
-                + 1;
-            Err(Error::InvalidUtf8 {
-                at: Location {
-                    file: file.to_owned(),
-                    line,
-                    column,
-                },
-            })
-        }
+        Ok(text) => Ok(Decoded::utf8(text.to_owned())),
+        Err(e) if named == Some(encoding_rs::UTF_8) => Err(invalid_utf8(bytes, e, file)),
+        Err(_) => match named {
+            Some(named) => Ok(decode_as(bytes, named, 0)),
+            None => Ok(guess(bytes, file)),
+        },
+    }
+}
+
+fn decode_as(bytes: &[u8], encoding: &'static encoding_rs::Encoding, bom_len: usize) -> Decoded {
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+        bom_len,
+        warning: None,
+    }
+}
+
+/// Bytes that are not UTF-8, read in the encoding the detector guesses, with a warning that
+/// says so and how to name another.
+fn guess(bytes: &[u8], file: &str) -> Decoded {
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let found = detector.guess(None, false);
+    let mut decoded = decode_as(bytes, found, 0);
+    decoded.warning = Some(Warning::new(format!(
+        "{file}: not UTF-8; read as {} (a guess from its bytes); if the text looks wrong, name \
+         its encoding with --encoding (for example --encoding windows-1252)",
+        found.name()
+    )));
+    decoded
+}
+
+/// The error for bytes named UTF-8 that are not: the line and column of the first bad byte.
+fn invalid_utf8(bytes: &[u8], e: std::str::Utf8Error, file: &str) -> Error {
+    let valid = &bytes[..e.valid_up_to()];
+    let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    // The prefix is valid UTF-8 by construction, so counting its chars is exact.
+    let column = String::from_utf8_lossy(&valid[line_start..])
+        .chars()
+        .count()
+        + 1;
+    Error::InvalidUtf8 {
+        at: Location {
+            file: file.to_owned(),
+            line,
+            column,
+        },
     }
 }
 
@@ -190,20 +231,44 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_names_line_and_column() {
-        let err = decode(b"satu\ndu\xE9a", "f.txt", Encoding::Auto).unwrap_err();
+    fn bytes_named_utf8_that_are_not_name_line_and_column() {
+        let utf8 = Encoding::from_label("utf-8").unwrap();
+        let err = decode(b"satu\ndu\xE9a", "f.txt", utf8).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "f.txt:2:3: invalid UTF-8, name the file's encoding with --encoding \
-             (for example --encoding windows-1252)"
+            "f.txt:2:3: not UTF-8, though --encoding says it is; name the file's encoding \
+             (for example --encoding windows-1252), or leave --encoding out to have it guessed"
         );
     }
 
     #[test]
-    fn a_named_encoding_reads_legacy_bytes() {
+    fn a_named_encoding_reads_only_files_that_are_not_utf8() {
         let encoding = Encoding::from_label("windows-1252").unwrap();
         let decoded = decode(b"caf\xE9", "f", encoding).unwrap();
-        assert_eq!(decoded.text, "café");
+        assert_eq!((decoded.text.as_str(), decoded.warning), ("café", None));
+        // Valid UTF-8 stays UTF-8, whatever --encoding says.
+        let decoded = decode("Kutub “Utara”".as_bytes(), "f", encoding).unwrap();
+        assert_eq!(decoded.text, "Kutub “Utara”");
+    }
+
+    #[test]
+    fn a_guessed_encoding_says_so() {
+        let decoded = decode(
+            b"Pertemuan di Reykjav\xEDk \x93konstruktif\x94.",
+            "en.txt",
+            Encoding::Auto,
+        )
+        .unwrap();
+        assert_eq!(decoded.text, "Pertemuan di Reykjavík “konstruktif”.");
+        assert_eq!(
+            decoded.warning.map(|w| w.message),
+            Some(
+                "en.txt: not UTF-8; read as windows-1252 (a guess from its bytes); if the text \
+                 looks wrong, name its encoding with --encoding (for example --encoding \
+                 windows-1252)"
+                    .to_owned()
+            )
+        );
     }
 
     #[test]

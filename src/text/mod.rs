@@ -6,12 +6,64 @@
 
 mod decode;
 mod fold;
+pub mod html;
+mod office;
 mod porter2;
+mod sniff;
 pub mod stem;
 pub mod tokens;
 
 pub use decode::{decode, Decoded, Encoding};
 pub use fold::{fold, fold_char, fold_cow};
+pub use sniff::{sniff, Format};
+
+use crate::error::Error;
+
+/// An input file as text: its decoded (or extracted) text and what kind of file it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// The text. For a web page or a word-processor document, the extracted paragraphs, one a
+    /// line (spans then point into this text, not into the file).
+    pub decoded: Decoded,
+    /// What the file was.
+    pub format: Format,
+}
+
+/// Reads an input file's bytes as text, by content: plain text decoded ([`decode`]); a web
+/// page decoded (its declared charset honoured when the bytes are not UTF-8) and its article
+/// extracted ([`html::article_text`]); a `.docx` or `.odt` document's paragraphs. A file of
+/// another kind (PDF, RTF, a spreadsheet, an image) is an error that says what to do.
+///
+/// ```
+/// use padan::text::{read_input, Encoding, Format};
+/// let input = read_input(b"<html><body><p>Halo &amp; selamat.</p></body></html>", "a.html", Encoding::Auto).unwrap();
+/// assert_eq!((input.decoded.text.as_str(), input.format), ("Halo & selamat.", Format::Html));
+/// ```
+pub fn read_input(bytes: &[u8], file: &str, encoding: Encoding) -> Result<Input, Error> {
+    let format = sniff(bytes, file)?;
+    let extracted = |text: String| -> Result<Decoded, Error> {
+        let decoded = Decoded::utf8(text);
+        // A document with no paragraphs is as empty as an empty file.
+        decode(decoded.text.as_bytes(), file, Encoding::Auto).map(|_| decoded)
+    };
+    let decoded = match format {
+        Format::Text => decode(bytes, file, encoding)?,
+        Format::Html => {
+            let declared = html::declared_charset(bytes)
+                .filter(|_| encoding_rs::Encoding::for_bom(bytes).is_none())
+                .filter(|_| std::str::from_utf8(bytes).is_err())
+                .map(Encoding::Named);
+            let page = decode(bytes, file, declared.unwrap_or(encoding))?;
+            let mut decoded = extracted(html::article_text(&page.text))?;
+            decoded.encoding = page.encoding;
+            decoded.warning = page.warning;
+            decoded
+        }
+        Format::Docx => extracted(office::docx_text(bytes, file)?)?,
+        Format::Odt => extracted(office::odt_text(bytes, file)?)?,
+    };
+    Ok(Input { decoded, format })
+}
 
 /// Maps byte offsets of a text to 1-based line and column numbers.
 ///

@@ -1,5 +1,5 @@
 //! The bad-input catalogue (issue 7): each case with its exact message and exit code. The
-//! cases already covered elsewhere: empty, whitespace-only, binary and invalid UTF-8 input
+//! cases already covered elsewhere: empty, whitespace-only, binary and PDF input
 //! (`bad_inputs_get_a_clear_message_and_exit_code_2`), UTF-16 with and without a byte-order
 //! mark (`legacy_and_utf16_encodings_are_read`), swapped languages
 //! (`swapped_languages_are_refused_unless_forced`), a lopsided pair

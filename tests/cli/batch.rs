@@ -23,7 +23,7 @@ fn corpus(dir: &Path) {
     write("en", "a.txt", en.as_bytes());
     write("id", "b.txt", id_lines[..10].join("\n").as_bytes());
     write("en", "b.txt", en_lines[..10].join("\n").as_bytes());
-    write("id", "c-broken.txt", b"Harga naik \xff\xfe persen.\n");
+    write("id", "c-broken.txt", b"Harga\x00naik\x00\x01 persen.\n");
     write("en", "c-broken.txt", b"Prices rose.\n");
     write("id", "d.txt", id_lines[10..].join("\n").as_bytes());
     write("en", "d.txt", en_lines[10..].join("\n").as_bytes());
@@ -61,7 +61,7 @@ fn a_batch_reports_missing_partners_and_broken_files_and_finishes_the_rest() {
         "{err}"
     );
     assert!(
-        err.contains("padan: batch: c-broken failed: id/c-broken.txt:1:12: "),
+        err.contains("padan: batch: c-broken failed: id/c-broken.txt: looks like a binary file"),
         "{err}"
     );
     assert!(err.ends_with("padan batch: 3 pair(s) aligned, 3 failed; outputs, glossary.csv and summary.tsv in out\n"), "{err}");

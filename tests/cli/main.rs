@@ -16,6 +16,7 @@ mod batch;
 mod check;
 mod cluster;
 mod exports;
+mod inputs;
 mod review;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
@@ -177,10 +178,37 @@ fn bad_inputs_get_a_clear_message_and_exit_code_2() {
         "in.txt: looks like a binary file (it contains NUL bytes), give a plain-text file",
     );
     assert_input_error(
-        b"Baris satu.\nKafe di Bandung \xE9nak.\n",
-        "in.txt:2:17: invalid UTF-8, name the file's encoding with --encoding \
-         (for example --encoding windows-1252)",
+        b"%PDF-1.4\n%binary",
+        "in.txt: a PDF document, not a text padan reads; extract its text first, e.g. \
+         pdftotext -layout article.pdf article.txt, and give the .txt",
     );
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_read_in_the_encoding_they_suggest_with_a_warning() {
+    let dir = temp_dir();
+    fs::write(
+        dir.path().join("in.txt"),
+        b"Baris satu.\nKafe di Bandung \xE9nak.\n",
+    )
+    .expect("write");
+    let output = padan(dir.path(), &["segment", "in.txt"]);
+    assert_eq!(
+        stderr(&output),
+        "padan: warning: in.txt: not UTF-8; read as windows-1252 (a guess from its bytes); if \
+         the text looks wrong, name its encoding with --encoding (for example --encoding \
+         windows-1252)\n"
+    );
+    assert_eq!(stdout(&output), "Baris satu.\nKafe di Bandung énak.\n");
+    assert_eq!(output.status.code(), Some(0));
+    // Named UTF-8, the same bytes are an error naming line and column.
+    let output = padan(dir.path(), &["segment", "in.txt", "--encoding", "utf-8"]);
+    assert_eq!(
+        stderr(&output),
+        "padan: in.txt:2:17: not UTF-8, though --encoding says it is; name the file's encoding \
+         (for example --encoding windows-1252), or leave --encoding out to have it guessed\n"
+    );
+    assert_eq!(output.status.code(), Some(2));
 }
 
 #[test]

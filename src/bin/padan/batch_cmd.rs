@@ -487,7 +487,7 @@ fn folders(source: &Path, target: &Path) -> Result<(Vec<Job>, Vec<Failure>), Err
         let mut names: Vec<String> = entries
             .filter_map(|e| e.ok())
             .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".txt"))
+            .filter(|n| corpus::is_article(n))
             .collect();
         names.sort();
         Ok(names)

@@ -8,6 +8,7 @@ use padan::export::report::ReportFormat;
 use padan::export::{AlignFormat, GlossaryFormat};
 use padan::lang::Locale;
 use padan::pipeline::Config;
+use padan::segment::Paragraphs;
 use padan::text::Encoding;
 use padan::Error;
 
@@ -76,20 +77,25 @@ pub fn format_of<F: ValueEnum + Copy + PartialEq>(
 /// How input files are decoded.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// The input's encoding when it is not UTF-8 or UTF-16 with a byte-order mark, as a WHATWG
-    /// label: windows-1252, latin1, iso-8859-15, utf-16le ...
+    /// The encoding of input files that are not UTF-8 (nor UTF-16 with a byte-order mark), as a
+    /// WHATWG label: windows-1252, latin1, iso-8859-15, utf-16le ... Without it, each such file
+    /// is read in the encoding its bytes suggest, with a warning.
     #[arg(long, value_name = "LABEL", default_value = "auto")]
     pub encoding: String,
 }
 
+/// The encoding a label names.
+pub fn encoding_of(label: &str) -> Result<Encoding, Error> {
+    Encoding::from_label(label).ok_or_else(|| {
+        Error::Usage(format!(
+            "unknown encoding {label:?}, use a label such as utf-8, windows-1252 or latin1"
+        ))
+    })
+}
+
 impl InputArgs {
     pub fn encoding(&self) -> Result<Encoding, Error> {
-        Encoding::from_label(&self.encoding).ok_or_else(|| {
-            Error::Usage(format!(
-                "unknown encoding {:?}, use a label such as utf-8, windows-1252 or latin1",
-                self.encoding
-            ))
-        })
+        encoding_of(&self.encoding)
     }
 }
 
@@ -109,6 +115,16 @@ pub struct AlignOptions {
     /// Cut segments longer than this many characters at a word boundary.
     #[arg(long, value_name = "N", default_value_t = padan::segment::DEFAULT_MAX_SEGMENT_CHARS)]
     pub max_chars: usize,
+    /// How lines of plain text make paragraphs: auto (hard-wrapped blocks unwrapped, told block
+    /// by block), lines (one paragraph a line), blank (blank lines separate paragraphs).
+    #[arg(long, value_enum, default_value = "auto")]
+    pub paragraphs: Paragraphs,
+    /// The source files' encoding when they are not UTF-8 (over --encoding).
+    #[arg(long, value_name = "LABEL")]
+    pub source_encoding: Option<String>,
+    /// The target files' encoding when they are not UTF-8 (over --encoding).
+    #[arg(long, value_name = "LABEL")]
+    pub target_encoding: Option<String>,
     /// A glossary (CSV or TSV with source_term,target_term columns) whose terms anchor the
     /// alignment; rejected rows are ignored; approved and added rows are the agreed terms that
     /// padan check (and the xlsx workbook) check. May be given several times.
@@ -142,7 +158,18 @@ impl AlignOptions {
                 allow_empty: self.allow_empty,
                 encoding: self.input.encoding()?,
                 max_chars: self.max_chars,
+                paragraphs: self.paragraphs,
             },
+            source_encoding: self
+                .source_encoding
+                .as_deref()
+                .map(encoding_of)
+                .transpose()?,
+            target_encoding: self
+                .target_encoding
+                .as_deref()
+                .map(encoding_of)
+                .transpose()?,
             second_pass: !self.no_second_pass,
             force: self.force,
             seed_glossary: !self.no_seed_glossary,
@@ -188,6 +215,9 @@ pub struct SegmentArgs {
     /// Cut segments longer than this many characters at a word boundary.
     #[arg(long, value_name = "N", default_value_t = padan::segment::DEFAULT_MAX_SEGMENT_CHARS)]
     pub max_chars: usize,
+    /// How lines make paragraphs (see padan align --help).
+    #[arg(long, value_enum, default_value = "auto")]
+    pub paragraphs: Paragraphs,
     #[command(flatten)]
     pub input: InputArgs,
 }
@@ -371,10 +401,10 @@ pub struct BatchArgs {
     /// A CSV manifest with columns source,target[,name].
     #[arg(long, value_name = "FILE", conflicts_with_all = ["source_dir", "target_dir"])]
     pub manifest: Option<String>,
-    /// A folder of source texts (*.txt), paired with --target-dir by file name.
+    /// A folder of source articles (.txt, .html, .docx, .odt), paired with --target-dir by name.
     #[arg(long, value_name = "DIR", requires = "target_dir")]
     pub source_dir: Option<String>,
-    /// A folder of target texts (*.txt).
+    /// A folder of target articles.
     #[arg(long, value_name = "DIR", requires = "source_dir")]
     pub target_dir: Option<String>,
     /// Where the outputs go (created if missing).

@@ -32,6 +32,7 @@ pub fn run(args: ExportArgs) -> padan::Result<ExitCode> {
     }
     let name = display_name(&args.reviewed);
     let reviewed = read_reviewed(&read_bytes(&args.reviewed)?, &name, args.input.encoding()?)?;
+    warn(reviewed.warning.clone());
     let recorded = reviewed.languages.clone();
     let languages = (
         args.source_lang

@@ -44,7 +44,8 @@ pub fn load_target(config: &Config, path: &str, bytes: &[u8]) -> Result<Document
 
 /// A glossary file as a table, its repeated entries warned about.
 pub fn load_table(path: &str, encoding: Encoding) -> Result<Table, Error> {
-    let table = read_table_bytes(&read_bytes(path)?, &display_name(path), encoding)?;
+    let (table, warning) = read_table_bytes(&read_bytes(path)?, &display_name(path), encoding)?;
+    warn(warning);
     warn(table.duplicate_warnings(&display_name(path)));
     Ok(table)
 }

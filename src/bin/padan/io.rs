@@ -56,10 +56,12 @@ pub fn open_lines(path: &str) -> Result<Box<dyn io::BufRead>, Error> {
     Ok(Box::new(io::BufReader::new(file)))
 }
 
-/// Reads and decodes a text input.
+/// Reads and decodes a text input, warning on stderr when its encoding was a guess.
 pub fn read_text(path: &str, encoding: Encoding) -> Result<Decoded, Error> {
     let bytes = read_bytes(path)?;
-    text::decode(&bytes, &display_name(path), encoding)
+    let decoded = text::decode(&bytes, &display_name(path), encoding)?;
+    crate::input::warn(decoded.warning.clone());
+    Ok(decoded)
 }
 
 /// An output that appears whole or not at all: a temporary file beside the target, renamed over

@@ -3,13 +3,13 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use padan::document::segment_text;
+use padan::document::{Document, ReadOptions};
 use padan::text::{LineCursor, LineIndex};
 use serde::Serialize;
 
 use crate::cli::{SegmentArgs, SegmentFormat};
 use crate::input::warn;
-use crate::io::{display_name, read_text, Output};
+use crate::io::{display_name, read_bytes, Output};
 
 #[derive(Serialize)]
 struct SegmentRow<'a> {
@@ -23,27 +23,30 @@ struct SegmentRow<'a> {
 }
 
 pub fn run(args: SegmentArgs) -> padan::Result<ExitCode> {
-    let decoded = read_text(&args.file, args.input.encoding()?)?;
-    let text = &decoded.text;
-    let (segments, warning) = segment_text(
-        &display_name(&args.file),
-        text,
-        args.lang.lang,
-        args.max_chars,
-    );
-    warn(warning);
+    let options = ReadOptions {
+        encoding: args.input.encoding()?,
+        max_chars: args.max_chars,
+        paragraphs: args.paragraphs,
+        ..ReadOptions::default()
+    };
+    let bytes = read_bytes(&args.file)?;
+    let (document, warnings) =
+        Document::from_bytes(&display_name(&args.file), &bytes, args.lang.lang, options)?;
+    warn(warnings);
+    let text = &document.decoded.text;
+    let offset = document.decoded.bom_len;
     let mut out = Output::create(args.output.as_deref(), &[&args.file])?;
     let index = LineIndex::new(text);
     let mut cursor = LineCursor::new(text, &index);
-    for segment in &segments {
+    for segment in &document.segments {
         let written = match args.format {
-            SegmentFormat::Text => writeln!(out, "{}", segment.text(text)),
+            SegmentFormat::Text => writeln!(out, "{}", segment.display(text)),
             SegmentFormat::Jsonl => {
                 let (line, column) = cursor.at(segment.span.start);
                 let row = SegmentRow {
-                    text: segment.text(text),
-                    start: segment.span.start + decoded.bom_len,
-                    end: segment.span.end + decoded.bom_len,
+                    text: &segment.display(text),
+                    start: segment.span.start + offset,
+                    end: segment.span.end + offset,
                     line,
                     column,
                     paragraph: segment.paragraph,
