@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::{Bead, LOW_CONFIDENCE};
 use crate::error::Error;
 use crate::table::Table;
+use crate::text::safe_name;
 
 /// One pair of a corpus: its name (its outputs are named after it) and its two files.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,14 +30,14 @@ pub struct Job {
 /// A pair that cannot be aligned, by name, and why.
 pub type Failure = (String, String);
 
-/// A pair's name from a file name: its stem, with characters unsafe in file names replaced.
+/// A pair's name from a file name: its stem, made safe ([`safe_name`]).
 ///
 /// ```
 /// assert_eq!(padan::corpus::pair_name(std::path::Path::new("in/news 1.txt")), "news 1");
 /// ```
 pub fn pair_name(path: &Path) -> String {
     path.file_stem()
-        .map(|s| s.to_string_lossy().replace(['/', '\\', ':'], "_"))
+        .map(|s| safe_name(&s.to_string_lossy()))
         .unwrap_or_else(|| "pair".to_owned())
 }
 
@@ -56,7 +57,7 @@ pub fn manifest_jobs(table: &Table, base: &Path, file: &str) -> Result<Vec<Job>,
         let name = table
             .cell(row, "name")
             .filter(|n| !n.trim().is_empty())
-            .map(|n| n.trim().replace(['/', '\\', ':'], "_"))
+            .map(|n| safe_name(n.trim()))
             .unwrap_or_else(|| pair_name(&source));
         if jobs.iter().any(|j| j.name == name) {
             return Err(Error::malformed(
@@ -192,17 +193,22 @@ struct Done {
     source: String,
     target: String,
     output: String,
+    /// Fingerprint of the output's bytes: a record holds only for the output it was made for.
+    #[serde(default)]
+    output_fingerprint: String,
     /// Source range, target range, confidence.
     beads: Vec<(usize, usize, usize, usize, f64)>,
 }
 
-/// The resume record of a finished pair, as JSON.
-pub fn resume_record(stamp: &Stamp, beads: &[Bead]) -> Vec<u8> {
+/// The resume record of a finished pair whose output's bytes have `output_fingerprint`, as
+/// JSON.
+pub fn resume_record(stamp: &Stamp, beads: &[Bead], output_fingerprint: &str) -> Vec<u8> {
     let done = Done {
         settings: stamp.settings.clone(),
         source: stamp.source.clone(),
         target: stamp.target.clone(),
         output: stamp.output.clone(),
+        output_fingerprint: output_fingerprint.to_owned(),
         beads: beads
             .iter()
             .map(|b| {
@@ -219,14 +225,22 @@ pub fn resume_record(stamp: &Stamp, beads: &[Bead]) -> Vec<u8> {
     serde_json::to_vec(&done).unwrap_or_default()
 }
 
-/// The beads of a resume record that matches `stamp` and covers sides of `segments` segments,
-/// in order, each segment once; `None` means the pair must be aligned again.
-pub fn resumed_beads(record: &[u8], stamp: &Stamp, segments: (usize, usize)) -> Option<Vec<Bead>> {
+/// The beads of a resume record that matches `stamp` and the output as it is now (the
+/// fingerprint of its bytes), and covers sides of `segments` segments, in order, each segment
+/// once; `None` means the pair must be aligned again (an output cut short or emptied since
+/// does not match).
+pub fn resumed_beads(
+    record: &[u8],
+    stamp: &Stamp,
+    output_fingerprint: &str,
+    segments: (usize, usize),
+) -> Option<Vec<Bead>> {
     let done: Done = serde_json::from_slice(record).ok()?;
     let matches = done.settings == stamp.settings
         && done.source == stamp.source
         && done.target == stamp.target
-        && done.output == stamp.output;
+        && done.output == stamp.output
+        && done.output_fingerprint == output_fingerprint;
     if !matches {
         return None;
     }
@@ -276,14 +290,16 @@ mod tests {
                 confidence: 1.0,
             },
         ];
-        let record = resume_record(&stamp, &beads);
-        assert_eq!(resumed_beads(&record, &stamp, (2, 2)), Some(beads));
-        assert_eq!(resumed_beads(&record, &stamp, (2, 3)), None);
+        let record = resume_record(&stamp, &beads, "out");
+        assert_eq!(resumed_beads(&record, &stamp, "out", (2, 2)), Some(beads));
+        assert_eq!(resumed_beads(&record, &stamp, "out", (2, 3)), None);
+        // An output that changed since (emptied, cut short) is no longer the recorded one.
+        assert_eq!(resumed_beads(&record, &stamp, "empty", (2, 2)), None);
         let other = Stamp {
             source: "c".into(),
             ..stamp.clone()
         };
-        assert_eq!(resumed_beads(&record, &other, (2, 2)), None);
-        assert_eq!(resumed_beads(b"{", &stamp, (2, 2)), None);
+        assert_eq!(resumed_beads(&record, &other, "out", (2, 2)), None);
+        assert_eq!(resumed_beads(b"{", &stamp, "out", (2, 2)), None);
     }
 }

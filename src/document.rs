@@ -142,16 +142,18 @@ impl Document {
         options: ReadOptions,
     ) -> (Self, Vec<Warning>) {
         let mut warnings = Vec::new();
-        let segments = if options.presegmented {
-            segment::lines(&decoded.text)
+        let segmenter = Segmenter::new(lang)
+            .with_max_chars(options.max_chars)
+            .with_paragraphs(options.paragraphs);
+        let (segments, warning) = if options.presegmented {
+            // Pre-segmented lines obey the length limit too: no line can make alignment
+            // quadratic.
+            let (segments, cut) = segmenter.lines_counting_cuts(&decoded.text);
+            (segments, cut_warning(&name, cut, options.max_chars))
         } else {
-            let segmenter = Segmenter::new(lang)
-                .with_max_chars(options.max_chars)
-                .with_paragraphs(options.paragraphs);
-            let (segments, warning) = segment_with(&segmenter, &name, &decoded.text);
-            warnings.extend(warning);
-            segments
+            segment_with(&segmenter, &name, &decoded.text)
         };
+        warnings.extend(warning);
         let document = Document {
             name,
             decoded,
@@ -221,15 +223,17 @@ pub fn segment_with(
     name: &str,
     text: &str,
 ) -> (Vec<Segment>, Option<Warning>) {
-    let max_chars = segmenter.max_chars();
     let (segments, cut) = segmenter.split_counting_cuts(text);
-    let warning = (cut > 0).then(|| {
+    (segments, cut_warning(name, cut, segmenter.max_chars()))
+}
+
+fn cut_warning(name: &str, cut: usize, max_chars: usize) -> Option<Warning> {
+    (cut > 0).then(|| {
         Warning::new(format!(
             "{name}: {cut} segment(s) longer than {max_chars} characters were cut at word \
              boundaries; raise --max-chars to keep them whole"
         ))
-    });
-    (segments, warning)
+    })
 }
 
 /// Checks that two documents can be aligned: a pair whose languages look swapped is refused

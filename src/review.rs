@@ -289,6 +289,8 @@ fn read_sheet(
         let options = ReadOptions {
             presegmented: true,
             allow_empty: true,
+            // A reviewed cell's lines are its segments, whatever their length.
+            max_chars: usize::MAX,
             ..ReadOptions::default()
         };
         Document::from_decoded(format!("{sheet} {which}"), decoded, lang, options).0

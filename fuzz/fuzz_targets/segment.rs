@@ -1,9 +1,10 @@
-//! Segmentation of any text, in both languages and with any length limit: segments are
-//! non-empty, in order, within the text, and only whitespace falls between them.
+//! Segmentation of any text, in both languages, with any length limit and each reading of its
+//! paragraphs: segments are non-empty, in order, within the text, and only whitespace falls
+//! between them.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use padan::segment::Segmenter;
+use padan::segment::{Paragraphs, Segmenter};
 use padan::Lang;
 
 fuzz_target!(|data: &[u8]| {
@@ -11,9 +12,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let text = String::from_utf8_lossy(rest);
+    let mode = [Paragraphs::Auto, Paragraphs::Lines, Paragraphs::Blank][usize::from(limit % 3)];
     for lang in [Lang::Id, Lang::En] {
         let segments = Segmenter::new(lang)
             .with_max_chars(usize::from(limit).max(1) * 4)
+            .with_paragraphs(mode)
             .split(&text);
         let mut at = 0;
         for segment in &segments {

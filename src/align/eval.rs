@@ -115,14 +115,21 @@ pub struct Prf {
 /// (hits, misses) of `test` against `gold`, as score.py's `counts` computes them:
 /// strict hits, strict misses, lax hits, lax misses.
 fn hits(gold: &[IndexBead], test: &[IndexBead]) -> (usize, usize, usize, usize) {
-    let gold: HashSet<&IndexBead> = gold
+    let gold: Vec<&IndexBead> = gold
         .iter()
         .filter(|b| !b.0.is_empty() || !b.1.is_empty())
         .collect();
-    let mut aligned: HashMap<usize, BTreeSet<usize>> = HashMap::new();
-    for (s, t) in &gold {
+    let gold_set: HashSet<&IndexBead> = gold.iter().copied().collect();
+    // Which gold beads each segment is in, per side: a lax hit is a test bead with a source and
+    // a target segment in one gold bead. Linear in the beads' sizes, however wide they are.
+    let mut of_source: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut of_target: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (k, (s, t)) in gold.iter().enumerate() {
         for &i in s {
-            aligned.entry(i).or_default().extend(t.iter().copied());
+            of_source.entry(i).or_default().push(k);
+        }
+        for &j in t {
+            of_target.entry(j).or_default().push(k);
         }
     }
     let test: HashSet<&IndexBead> = test
@@ -131,16 +138,23 @@ fn hits(gold: &[IndexBead], test: &[IndexBead]) -> (usize, usize, usize, usize) 
         .collect();
     let (mut strict_hit, mut strict_miss, mut lax_hit, mut lax_miss) = (0, 0, 0, 0);
     for bead in test {
-        if gold.contains(bead) {
+        if gold_set.contains(bead) {
             strict_hit += 1;
             lax_hit += 1;
             continue;
         }
         strict_miss += 1;
-        let overlaps = bead.0.iter().any(|i| {
-            aligned
-                .get(i)
-                .is_some_and(|targets| bead.1.iter().any(|t| targets.contains(t)))
+        let beads_of_source: HashSet<usize> = bead
+            .0
+            .iter()
+            .filter_map(|i| of_source.get(i))
+            .flatten()
+            .copied()
+            .collect();
+        let overlaps = bead.1.iter().any(|j| {
+            of_target
+                .get(j)
+                .is_some_and(|ks| ks.iter().any(|k| beads_of_source.contains(k)))
         });
         if overlaps {
             lax_hit += 1;

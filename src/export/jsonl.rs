@@ -2,7 +2,10 @@
 
 use std::io::{self, Write};
 
+use std::collections::HashMap;
+
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 use super::AlignmentFormat;
 use crate::document::AlignedPair;
@@ -60,24 +63,20 @@ fn row<'a>(pair: &AlignedPair, n: usize, bead: &Bead, texts: &'a (String, String
 
 #[derive(Serialize)]
 struct Record<'a> {
-    id: &'a serde_json::Value,
+    id: &'a RawValue,
     beads: Vec<Row<'a>>,
 }
 
 #[derive(Serialize)]
 struct Failed<'a> {
-    id: &'a serde_json::Value,
+    id: &'a RawValue,
     error: &'a str,
 }
 
 /// Writes one aligned record of a streaming run (`padan align --jsonl-in`) as one line:
 /// `{"id":...,"beads":[...]}`, each bead as [`Jsonl`] writes it, spans into the record's
 /// `source` and `target` strings.
-pub fn write_record(
-    id: &serde_json::Value,
-    pair: &AlignedPair,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub fn write_record(id: &RawValue, pair: &AlignedPair, out: &mut dyn Write) -> io::Result<()> {
     let texts: Vec<(String, String)> = pair.beads.iter().map(|b| bead_texts(pair, b)).collect();
     let record = Record {
         id,
@@ -94,41 +93,40 @@ pub fn write_record(
 }
 
 /// Writes the line of a record that could not be aligned: `{"id":...,"error":"..."}`.
-pub fn write_failed_record(
-    id: &serde_json::Value,
-    error: &str,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub fn write_failed_record(id: &RawValue, error: &str, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer(&mut *out, &Failed { id, error })?;
     writeln!(out)
 }
 
-/// One record of a streaming run (`padan align --jsonl-in`) as read from its line: its id
-/// (null when it has none) and its source and target texts, or what is wrong with it.
+/// One record of a streaming run (`padan align --jsonl-in`) as read from its line: its id as
+/// written (null when it has none; `1.10` stays `1.10`, a long number keeps every digit) and
+/// its source and target texts, or what is wrong with it. A byte-order mark before the first
+/// record is skipped.
 ///
 /// ```
-/// let (id, texts) = padan::export::read_record(br#"{"id":7,"source":"Satu.","target":"One."}"#);
-/// assert_eq!((id.to_string(), texts), ("7".to_owned(), Ok(("Satu.".to_owned(), "One.".to_owned()))));
+/// let (id, texts) = padan::export::read_record(br#"{"id":1.10,"source":"Satu.","target":"One."}"#);
+/// assert_eq!((id.get(), texts), ("1.10", Ok(("Satu.".to_owned(), "One.".to_owned()))));
 /// ```
-pub fn read_record(line: &[u8]) -> (serde_json::Value, Result<(String, String), String>) {
-    let value: serde_json::Value = match serde_json::from_slice(line) {
-        Ok(value) => value,
+pub fn read_record(line: &[u8]) -> (Box<RawValue>, Result<(String, String), String>) {
+    let null = || RawValue::from_string("null".to_owned()).unwrap_or_default();
+    let line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
+    let fields: HashMap<String, Box<RawValue>> = match serde_json::from_slice(line) {
+        Ok(fields) => fields,
         Err(e) => {
             return (
-                serde_json::Value::Null,
+                null(),
                 Err(format!(
                     "not a JSON record ({e}); give one object a line: {{\"id\":...,\"source\":\"...\",\"target\":\"...\"}}"
                 )),
             )
         }
     };
-    let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
+    let id = fields.get("id").cloned().unwrap_or_else(null);
     let text = |field: &str| -> Result<String, String> {
-        match value.get(field) {
-            Some(serde_json::Value::String(s)) => Ok(s.clone()),
-            Some(_) => Err(format!(
-                "\"{field}\" is not a string; give the text as a JSON string"
-            )),
+        match fields.get(field) {
+            Some(raw) => serde_json::from_str::<String>(raw.get()).map_err(|_| {
+                format!("\"{field}\" is not a string; give the text as a JSON string")
+            }),
             None => Err(format!(
                 "the record has no \"{field}\"; give {{\"id\":...,\"source\":\"...\",\"target\":\"...\"}}"
             )),

@@ -33,6 +33,37 @@ const APPROVED_FILL: u32 = 0xC6EFCE;
 const REJECTED_FILL: u32 = 0xD9D9D9;
 const HEADER_FILL: u32 = 0xDDEBF7;
 
+/// The most characters a spreadsheet cell holds.
+pub const MAX_CELL_CHARS: usize = 32_767;
+/// The most rows a sheet holds.
+pub const MAX_ROWS: usize = 1_048_576;
+
+/// Whether an alignment of sides of `segments` segments, cut at `max_chars` characters, fits a
+/// workbook; what to do when it may not. Checked before the work, not after it.
+///
+/// ```
+/// assert!(padan::export::xlsx::fits(2_000, (30, 34)).is_ok());
+/// assert!(padan::export::xlsx::fits(20_000, (30, 34)).is_err());
+/// ```
+pub fn fits(max_chars: usize, segments: (usize, usize)) -> Result<(), String> {
+    // A bead joins at most three segments (and a line break between them) into one cell.
+    if max_chars.saturating_mul(3).saturating_add(2) > MAX_CELL_CHARS {
+        return Err(format!(
+            "--max-chars {max_chars} can make a cell longer than the {MAX_CELL_CHARS} characters \
+             a spreadsheet cell holds; with --format xlsx use --max-chars {} or less",
+            (MAX_CELL_CHARS - 2) / 3
+        ));
+    }
+    if segments.0 + segments.1 >= MAX_ROWS {
+        return Err(format!(
+            "{} and {} segments can make more rows than the {MAX_ROWS} a sheet holds; use \
+             --format tsv or jsonl for a text this long",
+            segments.0, segments.1
+        ));
+    }
+    Ok(())
+}
+
 /// Height of one line of text in the default font (Calibri 11), in points.
 const LINE_HEIGHT: f64 = 15.0;
 /// The tallest row a spreadsheet allows, in points.
@@ -126,6 +157,14 @@ impl Styles {
         col: u16,
         text: &str,
     ) -> Result<(), XlsxError> {
+        if text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS {
+            return Err(XlsxError::ParameterError(format!(
+                "the cell of row {} holds {} characters, more than the {MAX_CELL_CHARS} a \
+                 spreadsheet cell holds; write this one as TSV or JSONL",
+                row + 1,
+                text.chars().count()
+            )));
+        }
         let format = if formula_like(text) {
             &self.quoted
         } else {
@@ -216,16 +255,19 @@ fn save(mut workbook: Workbook, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(buffer.get_ref())
 }
 
+/// Characters of a document's name kept in its sheet's name (31 at most with a number).
+const SHEET_NAME_CHARS: usize = 26;
+
 /// A valid, unique worksheet name for a document: at most 31 characters, none of `[]:*?/\`.
 fn sheet_name(name: &str, used: &mut Vec<String>) -> String {
     let stem = std::path::Path::new(name)
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or(name);
-    let clean: String = stem
+    let clean: String = crate::text::safe_name(stem)
         .chars()
-        .map(|c| if "[]:*?/\\'".contains(c) { '_' } else { c })
-        .take(26)
+        .map(|c| if "[]*?'".contains(c) { '_' } else { c })
+        .take(SHEET_NAME_CHARS)
         .collect();
     let reserved =
         |s: &str| s.eq_ignore_ascii_case("summary") || s.eq_ignore_ascii_case(METADATA_SHEET);
@@ -238,7 +280,12 @@ fn sheet_name(name: &str, used: &mut Vec<String>) -> String {
     let mut candidate = clean.clone();
     let mut n = 2;
     while used.iter().any(|u| u.eq_ignore_ascii_case(&candidate)) {
-        candidate = format!("{clean} ({n})");
+        // The number goes at the end, the name shortened to leave it room: Excel takes 31
+        // characters at most.
+        let suffix = format!(" ({n})");
+        let room = SHEET_NAME_CHARS + 5 - suffix.chars().count();
+        let base: String = clean.chars().take(room).collect();
+        candidate = format!("{base}{suffix}");
         n += 1;
     }
     used.push(candidate.clone());
@@ -601,6 +648,15 @@ mod tests {
             ]
         );
         assert!(names.iter().all(|n| n.chars().count() <= 31));
+        // A hundred names alike in their first 26 characters stay valid and unique.
+        let many: Vec<String> = (0..150)
+            .map(|k| sheet_name(&format!("a-very-long-document-name-{k:03}.txt"), &mut used))
+            .collect();
+        assert!(many.iter().all(|n| n.chars().count() <= 31), "{many:?}");
+        let mut unique = many.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), many.len());
     }
 
     #[test]

@@ -23,7 +23,7 @@ use crate::error::Error;
 /// The format name in the header line.
 const FORMAT: &str = "padan-glossary-counts";
 /// The format version this build writes and reads.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 #[derive(Serialize, Deserialize)]
 #[serde(tag = "record", rename_all = "snake_case", deny_unknown_fields)]
@@ -59,6 +59,41 @@ enum Record {
         source: Vec<String>,
         target: Vec<String>,
     },
+    /// The last line: how many records came before it and their checksum (FNV-1a of their
+    /// lines' bytes), so that a file cut short, even at a line's end, is refused.
+    End { records: u64, checksum: String },
+}
+
+/// The running count and checksum of a counts file's lines.
+struct Tally {
+    records: u64,
+    hash: u64,
+}
+
+impl Tally {
+    fn new() -> Self {
+        Tally {
+            records: 0,
+            hash: 0xcbf2_9ce4_8422_2325,
+        }
+    }
+
+    fn add(&mut self, line: &[u8]) {
+        self.records += 1;
+        for &b in line.iter().chain(b"\n") {
+            self.hash ^= u64::from(b);
+            self.hash = self.hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn checksum(&self) -> String {
+        format!("{:016x}", self.hash)
+    }
+}
+
+/// The error for counts that no longer fit their 32 bits.
+fn overflow() -> String {
+    "the counts add up past 4,294,967,295: merge the files in smaller groups of beads".to_owned()
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq)]
@@ -84,8 +119,11 @@ impl Extractor<'_> {
     /// assert_eq!(merged.beads(), 1);
     /// ```
     pub fn write_counts(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut tally = Tally::new();
         let mut line = |record: &Record| -> io::Result<()> {
-            serde_json::to_writer(&mut *out, record)?;
+            let bytes = serde_json::to_vec(record)?;
+            tally.add(&bytes);
+            out.write_all(&bytes)?;
             out.write_all(b"\n")
         };
         line(&Record::Header {
@@ -139,7 +177,12 @@ impl Extractor<'_> {
                 target: target.into_iter().map(str::to_owned).collect(),
             })?;
         }
-        Ok(())
+        let end = Record::End {
+            records: tally.records,
+            checksum: tally.checksum(),
+        };
+        serde_json::to_writer(&mut *out, &end)?;
+        out.write_all(b"\n")
     }
 
     /// Adds the counts of a file written by [`Extractor::write_counts`], as if its beads had
@@ -151,7 +194,10 @@ impl Extractor<'_> {
             source_ids: Vec::new(),
             target_ids: Vec::new(),
             sample_full: false,
+            tally: Tally::new(),
+            ended: false,
         };
+        let mut last_line = 0;
         for (n, line) in input.lines().enumerate() {
             let line_no = n + 1;
             let line = line.map_err(|e| Error::Io {
@@ -162,6 +208,15 @@ impl Extractor<'_> {
             if line.trim().is_empty() {
                 continue;
             }
+            last_line = line_no;
+            if merge.ended {
+                return Err(Error::malformed(
+                    file,
+                    line_no,
+                    "a line after the end record: were two counts files joined? give each file \
+                     to --merge-counts on its own",
+                ));
+            }
             let record: Record = serde_json::from_str(&line).map_err(|e| {
                 Error::malformed(
                     file,
@@ -171,14 +226,26 @@ impl Extractor<'_> {
                     ),
                 )
             })?;
+            let is_end = matches!(record, Record::End { .. });
             self.merge_record(&mut merge, record)
                 .map_err(|message| Error::malformed(file, line_no, message))?;
+            if !is_end {
+                merge.tally.add(line.as_bytes());
+            }
         }
         if merge.beads.is_none() {
             return Err(Error::malformed(
                 file,
                 1,
                 "the counts file is empty; give files written by padan glossary --counts-out",
+            ));
+        }
+        if !merge.ended {
+            return Err(Error::malformed(
+                file,
+                last_line,
+                "the counts file ends before its end record: it was cut short; write it again \
+                 with padan glossary --counts-out",
             ));
         }
         if merge.sample_full {
@@ -231,7 +298,7 @@ impl Extractor<'_> {
                 merge.beads = Some(count);
                 merge.sample_full = sample_full;
                 self.pruned_below = self.pruned_below.max(pruned_below);
-                self.bead_count += count;
+                self.bead_count = self.bead_count.checked_add(count).ok_or_else(overflow)?;
             }
             Record::Term {
                 side,
@@ -247,7 +314,7 @@ impl Extractor<'_> {
                 if stems.is_empty() || stems.len() != words.len() {
                     return Err("a term needs as many stems as words, and at least one".to_owned());
                 }
-                ids.push(merge_term(counts, stems, words, count, surfaces));
+                ids.push(merge_term(counts, stems, words, count, surfaces).ok_or_else(overflow)?);
             }
             Record::Pair {
                 source,
@@ -265,7 +332,10 @@ impl Extractor<'_> {
                 if let Some(message) = past(first_bead) {
                     return Err(message);
                 }
-                self.pairs.add(a, b, count, merge.offset + first_bead);
+                let first_bead = merge.offset.checked_add(first_bead).ok_or_else(overflow)?;
+                self.pairs
+                    .add(a, b, count, first_bead)
+                    .ok_or_else(overflow)?;
             }
             Record::Bead {
                 bead,
@@ -289,6 +359,18 @@ impl Extractor<'_> {
                     .collect();
                 self.sample.push(&source, &target);
             }
+            Record::End { records, checksum } => {
+                if records != merge.tally.records || checksum != merge.tally.checksum() {
+                    return Err(format!(
+                        "the end record counts {records} records (checksum {checksum}), but the \
+                         file holds {} before it (checksum {}): it was changed or cut; write it \
+                         again with padan glossary --counts-out",
+                        merge.tally.records,
+                        merge.tally.checksum()
+                    ));
+                }
+                merge.ended = true;
+            }
         }
         Ok(())
     }
@@ -304,6 +386,9 @@ struct Merge {
     source_ids: Vec<u32>,
     target_ids: Vec<u32>,
     sample_full: bool,
+    /// The records read so far, and whether the end record was one of them.
+    tally: Tally,
+    ended: bool,
 }
 
 /// Adds one term of a shard to `counts`, returning its merged id.
@@ -313,7 +398,7 @@ fn merge_term(
     words: Vec<String>,
     count: u32,
     surfaces: Vec<(String, u32)>,
-) -> u32 {
+) -> Option<u32> {
     let key = stems.join(" ");
     let id = match counts.ids.get(&key) {
         Some(&id) => id,
@@ -330,11 +415,12 @@ fn merge_term(
         }
     };
     let term = &mut counts.terms[id as usize];
-    term.count += count;
+    term.count = term.count.checked_add(count)?;
     for (surface, n) in surfaces {
-        *term.surfaces.entry(surface).or_default() += n;
+        let seen = term.surfaces.entry(surface).or_default();
+        *seen = seen.checked_add(n)?;
     }
-    id
+    Some(id)
 }
 
 #[cfg(test)]
@@ -443,6 +529,78 @@ mod tests {
         }
     }
 
+    /// The lines of a counts file of `records`, with the end record they need.
+    fn counts_file(records: &[String]) -> String {
+        let mut tally = Tally::new();
+        let mut text = String::new();
+        for line in records {
+            tally.add(line.as_bytes());
+            text.push_str(line);
+            text.push('\n');
+        }
+        text.push_str(&format!(
+            "{{\"record\":\"end\",\"records\":{},\"checksum\":\"{}\"}}\n",
+            tally.records,
+            tally.checksum()
+        ));
+        text
+    }
+
+    #[test]
+    fn a_counts_file_cut_at_a_line_boundary_is_refused() {
+        let lexicon = Lexicon::seed();
+        let mut shard = Extractor::new(lexicon);
+        shard.add(
+            "Gedung Putih mengumumkan sanksi.",
+            "The White House announced sanctions.",
+        );
+        let mut file = Vec::new();
+        shard.write_counts(&mut file).unwrap();
+        let text = String::from_utf8(file).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        // Whole, it merges; without its last lines, at any line's end, it does not.
+        assert!(Extractor::new(lexicon)
+            .merge_counts(text.as_bytes(), "x")
+            .is_ok());
+        for keep in [lines.len() - 1, lines.len() / 2, 1] {
+            let cut = lines[..keep].join("\n") + "\n";
+            let error = Extractor::new(lexicon)
+                .merge_counts(cut.as_bytes(), "x")
+                .unwrap_err()
+                .to_string();
+            assert!(
+                error.contains("the counts file ends before its end record: it was cut short"),
+                "{keep}: {error}"
+            );
+        }
+        // A record changed after writing breaks the checksum.
+        let changed = text.replacen("\"count\":1", "\"count\":7", 1);
+        let error = Extractor::new(lexicon)
+            .merge_counts(changed.as_bytes(), "x")
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("it was changed or cut"), "{error}");
+    }
+
+    #[test]
+    fn counts_that_would_wrap_are_an_error() {
+        let lexicon = Lexicon::seed();
+        let huge = counts_file(&[
+            format!("{{\"record\":\"header\",\"format\":\"padan-glossary-counts\",\"version\":3,\"beads\":{},\"pruned_below\":0,\"sample_full\":false}}", u32::MAX - 1),
+            format!("{{\"record\":\"term\",\"side\":\"source\",\"stems\":[\"ktt\"],\"words\":[\"ktt\"],\"count\":{},\"surfaces\":[[\"KTT\",1]]}}", u32::MAX - 1),
+        ]);
+        let mut extractor = Extractor::new(lexicon);
+        assert!(extractor.merge_counts(huge.as_bytes(), "a").is_ok());
+        let error = extractor
+            .merge_counts(huge.as_bytes(), "b")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            error,
+            "b:1: the counts add up past 4,294,967,295: merge the files in smaller groups of beads"
+        );
+    }
+
     #[test]
     fn a_malformed_counts_file_names_its_line() {
         let lexicon = Lexicon::seed();
@@ -454,7 +612,7 @@ mod tests {
             ),
             ("not json\n", "x:1: not a counts record"),
             (
-                "{\"record\":\"header\",\"format\":\"padan-glossary-counts\",\"version\":2,\"beads\":1,\"pruned_below\":0,\"sample_full\":false}\n\
+                "{\"record\":\"header\",\"format\":\"padan-glossary-counts\",\"version\":3,\"beads\":1,\"pruned_below\":0,\"sample_full\":false}\n\
                  {\"record\":\"pair\",\"source\":0,\"target\":0,\"count\":1,\"first_bead\":0}\n",
                 "x:2: a pair names a term the file does not list before it",
             ),

@@ -37,6 +37,25 @@ pub(super) const NUMERALS: [&str; 22] = [
 /// Function words a term may hold inside it.
 pub(super) const INNER_WORDS: [&str; 4] = ["of", "and", "for", "on"];
 
+/// Words of one side of a bead that count: a real bead has far fewer, and a line of a
+/// megabyte (a broken file given as --parallel input) cannot make one bead's pairs (candidates
+/// of one side times the other's) unbounded.
+pub const MAX_BEAD_WORDS: usize = 300;
+/// The longest example sentence kept, in characters: a longer bead is cut at a word.
+const MAX_EXAMPLE_CHARS: usize = 1_000;
+
+/// A bead's text as an example: whole, or cut after [`MAX_EXAMPLE_CHARS`] characters at a word
+/// boundary, with an ellipsis.
+fn example(text: String) -> String {
+    match text.char_indices().nth(MAX_EXAMPLE_CHARS) {
+        None => text,
+        Some((limit, _)) => {
+            let cut = text[..limit].rfind(char::is_whitespace).unwrap_or(limit);
+            format!("{}…", text[..cut].trim_end())
+        }
+    }
+}
+
 /// Distinct pairs held before the counts are pruned (the rarest pairs dropped, then terms no
 /// kept pair uses): what bounds the memory of counting, whatever the corpus size. About 30
 /// bytes a pair; 2,000,000 holds every pair of a 20,000-bead corpus without pruning.
@@ -264,14 +283,17 @@ impl PairCounts {
     }
 
     /// Adds `count` co-occurrences first seen in `first_bead` (merging counts files).
-    pub(super) fn add(&mut self, a: u32, b: u32, count: u32, first_bead: u32) {
-        self.shards[shard_of(a, b)]
+    /// `None` when the count would overflow.
+    pub(super) fn add(&mut self, a: u32, b: u32, count: u32, first_bead: u32) -> Option<()> {
+        let pair = self.shards[shard_of(a, b)]
             .entry((a, b))
-            .and_modify(|p| {
-                p.count += count;
-                p.first_bead = p.first_bead.min(first_bead);
-            })
-            .or_insert(PairCount { count, first_bead });
+            .or_insert(PairCount {
+                count: 0,
+                first_bead,
+            });
+        pair.count = pair.count.checked_add(count)?;
+        pair.first_bead = pair.first_bead.min(first_bead);
+        Some(())
     }
 
     /// Counts every (source term, target term) pair of each bead, in bead order; returns the
@@ -458,6 +480,9 @@ impl<'a> Extractor<'a> {
     fn words(lexicon: &Lexicon, text: &str, lang: Lang) -> Vec<Word> {
         let mut out = Vec::new();
         scan_tokens(text, |lower, surface, _| {
+            if out.len() >= MAX_BEAD_WORDS {
+                return;
+            }
             let number = lower.bytes().any(|b| b.is_ascii_digit());
             let stem = match lang {
                 Lang::Id => lexicon.stem_id(lower),
@@ -580,7 +605,7 @@ impl<'a> Extractor<'a> {
                     self.target.terms[id as usize].count += 1;
                 }
                 segment.push((s, t, index));
-                texts.push((bead.source, bead.target));
+                texts.push((example(bead.source), example(bead.target)));
             }
             let start = self.bead_count;
             self.bead_count += segment.len() as u32;

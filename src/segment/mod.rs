@@ -133,6 +133,19 @@ impl Segmenter {
         self.cut_long(text, out)
     }
 
+    /// Pre-segmented text, one segment a line ([`lines`]), with lines longer than the limit cut
+    /// at word boundaries as [`Segmenter::split_counting_cuts`] cuts them; and how many were.
+    ///
+    /// ```
+    /// let (segments, cut) = padan::segment::Segmenter::new(padan::Lang::Id)
+    ///     .with_max_chars(10)
+    ///     .lines_counting_cuts("satu dua tiga empat lima\nenam.");
+    /// assert_eq!((segments.len(), cut), (4, 1));
+    /// ```
+    pub fn lines_counting_cuts(&self, text: &str) -> (Vec<Segment>, usize) {
+        self.cut_long(text, lines(text))
+    }
+
     fn split_line(&self, text: &str, line: Range<usize>, paragraph: usize, out: &mut Vec<Segment>) {
         let base = line.start;
         let chars: Vec<(usize, char)> = text[line.clone()]

@@ -186,6 +186,24 @@ pub fn lines(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     })
 }
 
+/// A name made safe to be a file name, a sheet name and a field of `summary.tsv`: path
+/// separators, `:`, control characters (tab, line breaks) and the invisible format characters
+/// that can disguise a name (U+202E, the right-to-left override, among them) become `_`.
+///
+/// ```
+/// assert_eq!(padan::text::safe_name("a/b\tc\u{202e}txt.exe"), "a_b_c_txt.exe");
+/// ```
+pub fn safe_name(name: &str) -> String {
+    let unsafe_char = |c: char| {
+        matches!(c, '/' | '\\' | ':')
+            || c.is_control()
+            || matches!(c, '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+    };
+    name.chars()
+        .map(|c| if unsafe_char(c) { '_' } else { c })
+        .collect()
+}
+
 /// Whether a character counts as whitespace for segmentation and trimming, including the
 /// non-breaking and zero-width spaces that word processors leave behind.
 pub fn is_space(c: char) -> bool {

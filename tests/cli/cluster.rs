@@ -235,6 +235,7 @@ fn a_mapper_exits_zero_with_exit_zero_and_an_empty_shard_counts_nothing() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
-        "{\"record\":\"header\",\"format\":\"padan-glossary-counts\",\"version\":2,\"beads\":0,\"pruned_below\":0,\"sample_full\":false}\n"
+        "{\"record\":\"header\",\"format\":\"padan-glossary-counts\",\"version\":3,\"beads\":0,\"pruned_below\":0,\"sample_full\":false}\n\
+         {\"record\":\"end\",\"records\":1,\"checksum\":\"4c94b8b678f9b759\"}\n"
     );
 }

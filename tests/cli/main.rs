@@ -17,6 +17,7 @@ mod check;
 mod cluster;
 mod exports;
 mod inputs;
+mod regression;
 mod review;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");

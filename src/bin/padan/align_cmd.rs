@@ -46,6 +46,10 @@ fn run_pair(
         refuse_binary_to_terminal(args.output.as_deref(), "xlsx")?;
     }
     let (source, target) = load_pair(config, source_path, target_path)?;
+    if options.format == AlignFormat::Xlsx {
+        let segments = (source.segments.len(), target.segments.len());
+        padan::export::xlsx::fits(config.read.max_chars, segments).map_err(Error::Usage)?;
+    }
     let Glossaries { lexicon, agreed } = load_glossaries(config, &args.options.glossary)?;
     let (beads, warnings) = config.align(&lexicon, &source, &target)?;
     warn(warnings);
@@ -104,6 +108,9 @@ fn run_stream(args: &AlignArgs, config: &Config, stream: &str) -> padan::Result<
             })?;
         if read == 0 {
             break;
+        }
+        if line_no == 1 && line.starts_with("\u{feff}".as_bytes()) {
+            line.drain(..3);
         }
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;

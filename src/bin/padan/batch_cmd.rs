@@ -25,7 +25,7 @@ use padan::Lexicon;
 
 use crate::cli::{BatchArgs, PairSource};
 use crate::input::{load_glossaries, load_source, load_table, load_target, warn};
-use crate::io::{read_bytes, Output};
+use crate::io::{check_plan, is_regular_file, read_bytes, sweep_temporary_files, Output};
 
 /// Pairs per worker aligned together before their outputs are written: bounds memory by the
 /// chunk, and an interrupted run loses at most one chunk of work.
@@ -113,7 +113,17 @@ pub fn run(args: BatchArgs) -> padan::Result<ExitCode> {
         PairSource::Manifest(path) => (manifest(&path, &config)?, Vec::new()),
         PairSource::Folders(s, t) => folders(Path::new(&s), Path::new(&t))?,
     };
+    if args.format == AlignFormat::Xlsx {
+        // Before any work: a setting that cannot make a workbook fails now, not at the end.
+        padan::export::xlsx::fits(config.read.max_chars, (0, 0)).map_err(Error::Usage)?;
+    }
+    if args.out_dir.trim().is_empty() {
+        return Err(Error::Usage(
+            "--out-dir is empty; give the folder the outputs go to".to_owned(),
+        ));
+    }
     let out_dir = PathBuf::from(&args.out_dir);
+    check_outputs(&args, &jobs, &out_dir)?;
     fs::create_dir_all(&out_dir).map_err(|source| Error::Io {
         at: Location::file(&args.out_dir),
         action: "create",
@@ -121,9 +131,9 @@ pub fn run(args: BatchArgs) -> padan::Result<ExitCode> {
     })?;
     let Glossaries { lexicon, agreed } = load_glossaries(&config, &args.options.glossary)?;
     let checker = Checker::new(&lexicon, &agreed);
-    if args.resume {
-        remove_leftovers(&out_dir);
-    }
+    // What killed runs left (their owners gone); a live run's files stay.
+    sweep_temporary_files(&out_dir);
+    sweep_temporary_files(&out_dir.join(STATE_DIR));
     let jobs_count = args.jobs();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs_count)
@@ -172,7 +182,7 @@ pub fn run(args: BatchArgs) -> padan::Result<ExitCode> {
     }
     let written = |name: &str, f: &mut dyn FnMut(&mut Output) -> std::io::Result<()>| {
         let path = out_dir.join(name).to_string_lossy().into_owned();
-        let mut out = Output::create(Some(&path), &[])?;
+        let mut out = Output::create_file(&path, &[])?;
         f(&mut out)
             .and_then(|()| out.flush())
             .map_err(|e| out.error(e))?;
@@ -321,14 +331,23 @@ impl Collector<'_> {
             job.target.to_string_lossy().into_owned(),
         ];
         let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
-        let mut out = Output::create(Some(&path), &inputs)?;
+        let mut out = Output::create_file(&path, &inputs)?;
         let options = &self.context.options;
-        write_alignment(options, &job.name, aligned.pair(), &aligned.flags, &mut out)
-            .and_then(|()| out.flush())
-            .map_err(|e| out.error(e))?;
+        let mut bytes = Vec::new();
+        write_alignment(
+            options,
+            &job.name,
+            aligned.pair(),
+            &aligned.flags,
+            &mut bytes,
+        )
+        .and_then(|()| out.write_all(&bytes))
+        .and_then(|()| out.flush())
+        .map_err(|e| out.error(e))?;
         out.finish()?;
-        // Only once the output is in place: a record means a complete output.
-        write_record(out_dir, &job.name, &aligned.stamp, &aligned.beads)?;
+        // Only once the output is in place: a record means this complete output.
+        let written = corpus::fingerprint(&bytes);
+        write_record(out_dir, &job.name, &aligned.stamp, &aligned.beads, &written)?;
         Ok(aligned)
     }
 }
@@ -338,7 +357,13 @@ fn record_path(out_dir: &Path, name: &str) -> PathBuf {
 }
 
 /// Records that `name` is finished, with its beads.
-fn write_record(out_dir: &Path, name: &str, stamp: &Stamp, beads: &[Bead]) -> Result<(), Error> {
+fn write_record(
+    out_dir: &Path,
+    name: &str,
+    stamp: &Stamp,
+    beads: &[Bead],
+    output_fingerprint: &str,
+) -> Result<(), Error> {
     let dir = out_dir.join(STATE_DIR);
     fs::create_dir_all(&dir).map_err(|source| Error::Io {
         at: Location::file(dir.display().to_string()),
@@ -346,8 +371,8 @@ fn write_record(out_dir: &Path, name: &str, stamp: &Stamp, beads: &[Bead]) -> Re
         source,
     })?;
     let path = record_path(out_dir, name).to_string_lossy().into_owned();
-    let mut out = Output::create(Some(&path), &[])?;
-    out.write_all(&corpus::resume_record(stamp, beads))
+    let mut out = Output::create_file(&path, &[])?;
+    out.write_all(&corpus::resume_record(stamp, beads, output_fingerprint))
         .map_err(|e| out.error(e))?;
     out.finish()
 }
@@ -359,35 +384,78 @@ fn read_record(
     stamp: &Stamp,
     segments: (usize, usize),
 ) -> Option<Vec<Bead>> {
-    if !out_dir.join(&stamp.output).is_file() {
+    // Only regular files: a pipe in place of the output or the record would block the read.
+    let (output, record) = (out_dir.join(&stamp.output), record_path(out_dir, name));
+    if !is_regular_file(&output) || !is_regular_file(&record) {
         return None;
     }
-    let record = fs::read(record_path(out_dir, name)).ok()?;
-    corpus::resumed_beads(&record, stamp, segments)
+    let written = corpus::fingerprint(&fs::read(output).ok()?);
+    let record = fs::read(record).ok()?;
+    corpus::resumed_beads(&record, stamp, &written, segments)
 }
 
-/// Removes temporary files an interrupted run left in `out_dir` (padan's own `.padan-*.tmp`).
-fn remove_leftovers(out_dir: &Path) {
-    for dir in [out_dir.to_path_buf(), out_dir.join(STATE_DIR)] {
-        let Ok(entries) = fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.filter_map(Result::ok) {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with(".padan-") && name.ends_with(".tmp") {
-                let _ = fs::remove_file(entry.path());
-            }
+/// Refuses, before any work, a run whose outputs would overwrite one of its inputs (a
+/// glossary given with -g, a manifest, a text) or each other (a pair named `summary`).
+fn check_outputs(args: &BatchArgs, jobs: &[Job], out_dir: &Path) -> Result<(), Error> {
+    let at = |name: &str| out_dir.join(name).to_string_lossy().into_owned();
+    let extension = args.format.extension();
+    let mut outputs = vec![(at("summary.tsv"), "the batch's summary".to_owned())];
+    if !args.no_glossary {
+        outputs.push((at("glossary.csv"), "the corpus glossary".to_owned()));
+    }
+    if args.format == AlignFormat::Xlsx {
+        outputs.push((at("corpus.xlsx"), "the corpus workbook".to_owned()));
+    }
+    for job in jobs {
+        let what = format!("the output of pair {:?}", job.name);
+        outputs.push((at(&format!("{}.{extension}", job.name)), what.clone()));
+        let record = out_dir
+            .join(STATE_DIR)
+            .join(format!("{}.done.json", job.name));
+        outputs.push((
+            record.to_string_lossy().into_owned(),
+            format!("the record of pair {:?}", job.name),
+        ));
+    }
+    let mut inputs: Vec<(String, String)> = args
+        .options
+        .glossary
+        .iter()
+        .map(|g| (g.clone(), format!("the glossary {g}")))
+        .collect();
+    inputs.extend(
+        args.manifest
+            .iter()
+            .map(|m| (m.clone(), format!("the manifest {m}"))),
+    );
+    for job in jobs {
+        for file in [&job.source, &job.target] {
+            let file = file.to_string_lossy().into_owned();
+            inputs.push((file.clone(), format!("the input {file}")));
         }
     }
+    check_plan(&outputs, &inputs)
 }
 
 fn align_job(job: &Job, context: &Context) -> Result<Aligned, Error> {
     let config = context.config;
     let (source_path, target_path) = (job.source.to_string_lossy(), job.target.to_string_lossy());
+    for (path, name) in [(&job.source, &source_path), (&job.target, &target_path)] {
+        // A pipe or a device would block the run (or never end): files only.
+        if !fs::metadata(path).is_ok_and(|m| m.is_file()) && path.exists() {
+            return Err(Error::Usage(format!(
+                "{name}: not a regular file (a pipe, a device or a folder); give a file"
+            )));
+        }
+    }
     let (source_bytes, target_bytes) = (read_bytes(&source_path)?, read_bytes(&target_path)?);
     let source = load_source(config, &source_path, &source_bytes)?;
     let target = load_target(config, &target_path, &target_bytes)?;
     warn(padan::document::check_pair(&source, &target, config.force)?);
+    if context.args.format == AlignFormat::Xlsx {
+        let segments = (source.segments.len(), target.segments.len());
+        padan::export::xlsx::fits(config.read.max_chars, segments).map_err(Error::Usage)?;
+    }
     let stamp = Stamp {
         settings: context.settings.clone(),
         source: corpus::fingerprint(&source_bytes),
@@ -476,22 +544,46 @@ fn manifest(path: &str, config: &Config) -> Result<Vec<Job>, Error> {
     corpus::manifest_jobs(&table, base, &crate::io::display_name(path))
 }
 
-/// Pairs the `*.txt` files of two folders by file name.
+/// Pairs the articles of two folders by name. Only regular files are taken: a symbolic link
+/// (which may lead anywhere) or a pipe (which would block the run) is reported as a failure.
 fn folders(source: &Path, target: &Path) -> Result<(Vec<Job>, Vec<Failure>), Error> {
-    let list = |dir: &Path| -> Result<Vec<String>, Error> {
+    let mut skipped: Vec<Failure> = Vec::new();
+    let mut list = |dir: &Path| -> Result<Vec<String>, Error> {
         let entries = fs::read_dir(dir).map_err(|e| Error::Io {
             at: Location::file(dir.display().to_string()),
             action: "read",
             source: e,
         })?;
-        let mut names: Vec<String> = entries
-            .filter_map(|e| e.ok())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| corpus::is_article(n))
-            .collect();
+        let mut names = Vec::new();
+        for entry in entries.filter_map(|e| e.ok()) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !corpus::is_article(&name) {
+                continue;
+            }
+            let path = entry.path();
+            let kind = fs::symlink_metadata(&path).map(|m| m.file_type());
+            match kind {
+                Ok(t) if t.is_file() => names.push(name),
+                Ok(t) => {
+                    let what = if t.is_symlink() {
+                        "a symbolic link; padan does not follow links in a folder, copy the \
+                         file in or name it in a manifest"
+                    } else {
+                        "not a regular file (a pipe, a device or a folder); give a file"
+                    };
+                    skipped.push((
+                        corpus::pair_name(&path),
+                        format!("{}: {what}", path.display()),
+                    ));
+                }
+                Err(_) => {}
+            }
+        }
         names.sort();
         Ok(names)
     };
     let (sources, targets) = (list(source)?, list(target)?);
-    Ok(corpus::folder_jobs(source, &sources, target, &targets))
+    let (jobs, mut failures) = corpus::folder_jobs(source, &sources, target, &targets);
+    failures.extend(skipped);
+    Ok((jobs, failures))
 }

@@ -113,7 +113,8 @@ pub struct AlignOptions {
     #[arg(long)]
     pub presegmented: bool,
     /// Cut segments longer than this many characters at a word boundary.
-    #[arg(long, value_name = "N", default_value_t = padan::segment::DEFAULT_MAX_SEGMENT_CHARS)]
+    #[arg(long, value_name = "N", default_value_t = padan::segment::DEFAULT_MAX_SEGMENT_CHARS,
+          value_parser = max_chars)]
     pub max_chars: usize,
     /// How lines of plain text make paragraphs: auto (hard-wrapped blocks unwrapped, told block
     /// by block), lines (one paragraph a line), blank (blank lines separate paragraphs).
@@ -177,6 +178,16 @@ impl AlignOptions {
     }
 }
 
+/// Parses --max-chars: a positive number of characters.
+fn max_chars(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(0) | Err(_) => Err(format!(
+            "{value:?} is not a length: give a number of characters, 1 or more (default 2000)"
+        )),
+        Ok(n) => Ok(n),
+    }
+}
+
 /// Pairs given as `SOURCE TARGET [SOURCE TARGET ...]`.
 pub fn pairs(command: &str, files: &[String]) -> Result<Vec<(String, String)>, Error> {
     if files.is_empty() || files.len() % 2 != 0 {
@@ -213,7 +224,8 @@ pub struct SegmentArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<String>,
     /// Cut segments longer than this many characters at a word boundary.
-    #[arg(long, value_name = "N", default_value_t = padan::segment::DEFAULT_MAX_SEGMENT_CHARS)]
+    #[arg(long, value_name = "N", default_value_t = padan::segment::DEFAULT_MAX_SEGMENT_CHARS,
+          value_parser = max_chars)]
     pub max_chars: usize,
     /// How lines make paragraphs (see padan align --help).
     #[arg(long, value_enum, default_value = "auto")]
@@ -413,9 +425,9 @@ pub struct BatchArgs {
     /// Output format of each pair, as padan align's.
     #[arg(long, short = 'f', value_enum, default_value = "tsv")]
     pub format: AlignFormat,
-    /// Pairs aligned at once (default: every core).
-    #[arg(long, short = 'j', value_name = "N")]
-    pub jobs: Option<usize>,
+    /// Pairs aligned at once (default: every core; at most 256).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: Option<u16>,
     /// Keep the pairs a previous run into the same --out-dir finished (same inputs, same
     /// settings); align only the rest.
     #[arg(long)]
@@ -478,6 +490,6 @@ impl BatchArgs {
     /// Worker threads: --jobs, or every core.
     pub fn jobs(&self) -> usize {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        self.jobs.unwrap_or(cores).max(1)
+        self.jobs.map_or(cores, usize::from).max(1)
     }
 }

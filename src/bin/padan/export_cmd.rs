@@ -63,7 +63,7 @@ pub fn run(args: ExportArgs) -> padan::Result<ExitCode> {
     let written = match format {
         AlignFormat::Tmx => write_tmx(&options, &name, documents, &mut out),
         AlignFormat::Jsonl if several => documents.iter().try_for_each(|d| {
-            let id = serde_json::Value::String(d.sheet.clone());
+            let id = serde_json::value::to_raw_value(&d.sheet).map_err(std::io::Error::from)?;
             write_record(&id, &pair(d), &mut out)
         }),
         _ => write_alignment(
