@@ -13,8 +13,14 @@ fn review_fixture(name: &str) -> String {
 #[test]
 fn a_reviewed_alignment_saved_by_libreoffice_exports_exactly_its_edits_to_tmx() {
     let dir = temp_dir();
-    let workbook = review_fixture("review.libreoffice.xlsx");
-    let output = padan(dir.path(), &["export", &workbook, "-o", "memory.tmx"]);
+    // Run on a copy in the working folder so the file name the memory records is the same
+    // wherever the checkout lives.
+    fs::copy(
+        review_fixture("review.libreoffice.xlsx"),
+        dir.path().join("reviewed.xlsx"),
+    )
+    .expect("copy the fixture");
+    let output = padan(dir.path(), &["export", "reviewed.xlsx", "-o", "memory.tmx"]);
     assert_eq!(stderr(&output), "");
     assert_eq!(output.status.code(), Some(0));
     let tmx = fs::read(dir.path().join("memory.tmx")).expect("tmx written");
@@ -73,10 +79,10 @@ fn a_reviewed_alignment_saved_by_libreoffice_exports_exactly_its_edits_to_tmx() 
     // With --keep-unaligned, the 0-1 row is a unit too; beads and TSV have every kept row.
     let output = padan(
         dir.path(),
-        &["export", &workbook, "-f", "tmx", "--keep-unaligned"],
+        &["export", "reviewed.xlsx", "-f", "tmx", "--keep-unaligned"],
     );
     assert_eq!(stdout(&output).matches("<tu ").count(), 29);
-    let output = padan(dir.path(), &["export", &workbook, "-f", "beads"]);
+    let output = padan(dir.path(), &["export", "reviewed.xlsx", "-f", "beads"]);
     assert_eq!(stdout(&output).lines().count(), 29);
     assert!(
         stdout(&output).ends_with("[]:[32]\n"),
