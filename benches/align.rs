@@ -7,11 +7,6 @@
 
 use std::time::Duration;
 
-// The allocator the padan binary runs with (see Cargo.toml): the benchmark measures what
-// users run.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use criterion::{criterion_group, criterion_main, Criterion};
 use padan::align::{Aligner, SegmentInput};
 use padan::Lexicon;

@@ -3,10 +3,6 @@ use padan::align::{Aligner, SegmentInput};
 use padan::Lexicon;
 use std::time::Instant;
 
-// The padan binary's allocator (see Cargo.toml), so the profile is what users run.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn view(lines: &[String]) -> Vec<SegmentInput<'_>> {
     lines
         .iter()

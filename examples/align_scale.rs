@@ -11,10 +11,6 @@ use std::time::Instant;
 use padan::align::{Aligner, SegmentInput};
 use padan::Lexicon;
 
-// The padan binary's allocator (see Cargo.toml): time and memory are what users get.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn peak_rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()

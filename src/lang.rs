@@ -37,19 +37,72 @@ impl Lang {
         }
     }
 
-    /// Function words frequent in this language and rare in the other, for [`guess`].
-    fn markers(self) -> &'static [&'static str] {
+    /// Whether `word` (lower case) is one of the function words frequent in this language and
+    /// rare in the other, for [`guess`]. A `match` on the words: no allocation, no search.
+    fn is_marker(self, word: &str) -> bool {
         match self {
-            Lang::Id => &[
-                "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "dalam", "tidak",
-                "akan", "pada", "adalah", "ke", "juga", "oleh", "karena", "bahwa", "ada", "saya",
-                "kami", "mereka", "tersebut", "atau", "bisa", "dapat", "sudah", "telah",
-            ],
-            Lang::En => &[
-                "the", "of", "and", "to", "in", "is", "that", "for", "with", "was", "on", "are",
-                "by", "this", "be", "from", "have", "has", "it", "not", "at", "as", "were",
-                "which", "or", "their", "will", "would",
-            ],
+            Lang::Id => matches!(
+                word,
+                "yang"
+                    | "dan"
+                    | "di"
+                    | "ini"
+                    | "itu"
+                    | "dengan"
+                    | "untuk"
+                    | "dari"
+                    | "dalam"
+                    | "tidak"
+                    | "akan"
+                    | "pada"
+                    | "adalah"
+                    | "ke"
+                    | "juga"
+                    | "oleh"
+                    | "karena"
+                    | "bahwa"
+                    | "ada"
+                    | "saya"
+                    | "kami"
+                    | "mereka"
+                    | "tersebut"
+                    | "atau"
+                    | "bisa"
+                    | "dapat"
+                    | "sudah"
+                    | "telah"
+            ),
+            Lang::En => matches!(
+                word,
+                "the"
+                    | "of"
+                    | "and"
+                    | "to"
+                    | "in"
+                    | "is"
+                    | "that"
+                    | "for"
+                    | "with"
+                    | "was"
+                    | "on"
+                    | "are"
+                    | "by"
+                    | "this"
+                    | "be"
+                    | "from"
+                    | "have"
+                    | "has"
+                    | "it"
+                    | "not"
+                    | "at"
+                    | "as"
+                    | "were"
+                    | "which"
+                    | "or"
+                    | "their"
+                    | "will"
+                    | "would"
+            ),
         }
     }
 }
@@ -159,18 +212,26 @@ impl FromStr for Locale {
 pub fn guess(text: &str) -> Option<Lang> {
     let mut id = 0usize;
     let mut en = 0usize;
+    // One buffer for every word's lower case: this runs over both texts of every pair.
+    let mut lower = String::new();
     for word in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .take(5_000)
     {
-        let lower = word.to_lowercase();
-        if Lang::Id.markers().contains(&lower.as_str()) {
-            id += 1;
+        lower.clear();
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
         }
-        if Lang::En.markers().contains(&lower.as_str()) {
-            en += 1;
+        // Markers are short: a longer word is none.
+        if lower.len() > 8 {
+            continue;
         }
+        id += usize::from(Lang::Id.is_marker(&lower));
+        en += usize::from(Lang::En.is_marker(&lower));
     }
     // Require a clear majority of enough evidence; short or mixed texts stay undecided.
     if id + en < 3 {

@@ -197,6 +197,34 @@ impl Concepts {
     pub fn freeze(&mut self) {
         self.frozen = true;
     }
+
+    /// `units`, whose concepts were numbered in `own`, renumbered as this set numbers them;
+    /// entries whose concept this set lacks are dropped. The result is what building the units
+    /// against this set frozen gives, so the source side can be built beside the target side
+    /// (on another thread) instead of after it.
+    pub fn adopt(&self, mut units: Vec<Unit>, own: &Concepts) -> Vec<Unit> {
+        let mut renumber: Vec<Option<u32>> = vec![None; own.ids.len()];
+        for (concept, &id) in &own.ids {
+            renumber[id as usize] = self.ids.get(concept.as_str()).copied();
+        }
+        for unit in &mut units {
+            unit.entries
+                .retain_mut(|e| match renumber[e.concept as usize] {
+                    Some(id) => {
+                        e.concept = id;
+                        true
+                    }
+                    None => false,
+                });
+            unit.entries.sort_unstable_by_key(entry_key);
+        }
+        units
+    }
+}
+
+/// The order of a unit's entries: by concept, then token (no two entries share both).
+fn entry_key(e: &Entry) -> u64 {
+    (u64::from(e.concept) << 32) | u64::from(e.token)
 }
 
 /// The content tokens of a side, tokenized once and reused by every pass. Words are interned:
@@ -266,8 +294,7 @@ impl SideTokens {
                             let stem = lexicon.stem_id(text);
                             // Only a word the lexicon does not know can be the same word in
                             // English (a name, a loanword): stem it the English way for that.
-                            let known = !lexicon.lookup(text).is_empty()
-                                || !lexicon.lookup(&stem).is_empty();
+                            let known = lexicon.knows(text) || lexicon.knows(&stem);
                             let english = if known {
                                 String::new()
                             } else {
@@ -455,10 +482,9 @@ impl SideTokens {
                 }
             }
             // A token linked to a concept twice (as a word and in a phrase) keeps its strongest.
-            let key = |e: &Entry| (u64::from(e.concept) << 32) | u64::from(e.token);
-            unit.entries.sort_unstable_by_key(key);
+            unit.entries.sort_unstable_by_key(entry_key);
             unit.entries.dedup_by(|later, kept| {
-                let same = key(later) == key(kept);
+                let same = entry_key(later) == entry_key(kept);
                 if same {
                     kept.strength = kept.strength.max(later.strength);
                 }
@@ -513,11 +539,7 @@ impl SideTokens {
             };
             match self.lang {
                 Lang::Id => {
-                    for concept in lexicon
-                        .lookup(surface)
-                        .iter()
-                        .chain(lexicon.lookup(stemmed))
-                    {
+                    for concept in lexicon.lookup(surface).chain(lexicon.lookup(stemmed)) {
                         push(concepts.id(concept));
                     }
                 }

@@ -12,6 +12,7 @@ mod features;
 mod learn;
 mod model;
 mod search;
+mod tail;
 
 #[cfg(test)]
 mod tests;
@@ -44,6 +45,10 @@ pub struct Aligner<'a> {
     source_lang: Lang,
     target_lang: Lang,
 }
+
+/// Texts of at least this many segments (both sides) are tokenized on two threads; below it a
+/// thread costs more than it saves.
+const PARALLEL_SEGMENTS: usize = 400;
 
 impl<'a> Aligner<'a> {
     /// An Indonesian-to-English aligner with the calibrated model and the second pass on.
@@ -85,12 +90,40 @@ impl<'a> Aligner<'a> {
     /// Aligns source segments with target segments. Every segment of both sides lands in
     /// exactly one bead, in order.
     pub fn align(&self, source: &[SegmentInput], target: &[SegmentInput]) -> Vec<Bead> {
-        let source_tokens = SideTokens::new(source, self.source_lang, self.lexicon);
-        let target_tokens = SideTokens::new(target, self.target_lang, self.lexicon);
+        // The two sides are tokenized side by side when there is enough of them to share.
+        let tokens = |segments, lang| SideTokens::new(segments, lang, self.lexicon);
+        let (source_tokens, target_tokens) = if source.len() + target.len() >= PARALLEL_SEGMENTS {
+            rayon::join(
+                || tokens(source, self.source_lang),
+                || tokens(target, self.target_lang),
+            )
+        } else {
+            (
+                tokens(source, self.source_lang),
+                tokens(target, self.target_lang),
+            )
+        };
         let mut concepts = Concepts::default();
-        let target_units = target_tokens.units(self.lexicon, &mut concepts);
-        concepts.freeze();
-        let source_units = source_tokens.units(self.lexicon, &mut concepts);
+        let (target_units, source_units) = if source.len() + target.len() >= PARALLEL_SEGMENTS {
+            // Side by side: the source numbers its concepts on its own, then takes the target's
+            // numbers (dropping what the target lacks), as if built after it against them.
+            let (target_units, (source_units, own)) = rayon::join(
+                || target_tokens.units(self.lexicon, &mut concepts),
+                || {
+                    let mut own = Concepts::default();
+                    (source_tokens.units(self.lexicon, &mut own), own)
+                },
+            );
+            concepts.freeze();
+            (target_units, concepts.adopt(source_units, &own))
+        } else {
+            let target_units = target_tokens.units(self.lexicon, &mut concepts);
+            concepts.freeze();
+            (
+                target_units,
+                source_tokens.units(self.lexicon, &mut concepts),
+            )
+        };
         // With a second pass to come, the first pass's posteriors would only pick beads to learn
         // from; the path's shape picks them more cheaply (see learn::confident).
         let first = Model {

@@ -96,21 +96,23 @@ impl Model {
     }
 }
 
-/// [`log_two_tailed`] tabulated: the search asks for it millions of times.
+/// [`log_two_tailed`] tabulated: the search asks for it millions of times. The table is
+/// computed by build.rs (with the same function, from `tail.rs`), so a run does not spend
+/// thousands of logarithms on it before its first bead.
 pub(crate) struct TailTable {
-    values: Vec<f64>,
+    values: &'static [f64],
 }
 
-const TAIL_STEP: f64 = 1.0 / 256.0;
-const TAIL_MAX: f64 = 32.0;
+pub(crate) use super::tail::{log_two_tailed, TAIL_MAX, TAIL_STEP};
+
+/// The tabulated values, `log_two_tailed(k * TAIL_STEP)` for k = 0 ..= TAIL_MAX / TAIL_STEP + 1.
+static TAIL_VALUES: &[f64] = &include!(concat!(env!("OUT_DIR"), "/tail.rs"));
 
 pub(crate) fn tail_table() -> &'static TailTable {
-    static TABLE: std::sync::OnceLock<TailTable> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| TailTable {
-        values: (0..=(TAIL_MAX / TAIL_STEP) as usize + 1)
-            .map(|k| log_two_tailed(k as f64 * TAIL_STEP))
-            .collect(),
-    })
+    static TABLE: TailTable = TailTable {
+        values: TAIL_VALUES,
+    };
+    &TABLE
 }
 
 impl TailTable {
@@ -126,26 +128,22 @@ impl TailTable {
     }
 }
 
-/// ln(2 (1 - Phi(x))) for x >= 0: the log probability of a standard normal beyond +-x.
-fn log_two_tailed(x: f64) -> f64 {
-    // erfc(z) with z = x / sqrt(2), Numerical Recipes' erfcc (relative error < 1.2e-7),
-    // computed in log space so large deviations do not underflow.
-    let z = x / std::f64::consts::SQRT_2;
-    let t = 1.0 / (1.0 + 0.5 * z);
-    let poly = -z * z - 1.265_512_23
-        + t * (1.000_023_68
-            + t * (0.374_091_96
-                + t * (0.096_784_18
-                    + t * (-0.186_288_06
-                        + t * (0.278_868_07
-                            + t * (-1.135_203_98
-                                + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
-    t.ln() + poly
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_compiled_tail_table_is_the_function_tabulated() {
+        let n = (TAIL_MAX / TAIL_STEP) as usize + 2;
+        assert_eq!(TAIL_VALUES.len(), n);
+        for (k, &value) in TAIL_VALUES.iter().enumerate() {
+            assert_eq!(
+                value.to_bits(),
+                log_two_tailed(k as f64 * TAIL_STEP).to_bits(),
+                "{k}"
+            );
+        }
+    }
 
     #[test]
     fn two_tailed_probability_matches_known_values() {

@@ -9,6 +9,8 @@
 //! Each level costs time linear in its length, so the whole search is linear, and memory is
 //! (segments x band width).
 
+use rayon::prelude::*;
+
 use super::features::{CoarseScratch, Unit};
 use super::model::Model;
 
@@ -152,6 +154,10 @@ impl Band {
     }
 }
 
+/// The rows of a run of source units of a [`PairTable`]: each unit's first target, its offset
+/// in the run's values, and the values.
+type TableRun = (Vec<usize>, Vec<usize>, Vec<(f32, f32)>);
+
 /// Overlaps (source-side weight, target-side weight) of segment pairs near the band.
 struct PairTable {
     start: Vec<usize>,
@@ -163,23 +169,64 @@ impl PairTable {
     /// Computes the overlaps through an inverted index of the target side's concepts: for each
     /// source unit, only the postings inside its band are visited, so the cost follows the
     /// number of links, not (band width x entries).
-    fn new(source: &[Unit], target: &[Unit], band: &Band) -> Self {
+    fn new(source: &[Unit], target: &[Unit], postings: &Postings, band: &Band) -> Self {
         let ns = source.len();
         let nt = target.len();
-        let postings = Postings::new(target);
+        // Source segment s ends beads at rows s+1 ..= s+MAX_SPAN: the targets it can meet.
+        let reach = |s: usize| {
+            let lo = band.lo[(s + 1).min(ns)].saturating_sub(MAX_SPAN);
+            let hi = band.hi[(s + MAX_SPAN).min(ns)].min(nt).max(lo);
+            lo..hi
+        };
+        let cells: usize = (0..ns).map(|s| reach(s).len()).sum();
+        // On a large band each run of source units is computed on its own (its own scratch
+        // and cursors), on every core; the runs are joined in order, so the table is the same
+        // either way.
+        let parts: Vec<TableRun> = if cells < PARALLEL_CELLS {
+            vec![Self::run(source, target, postings, 0..ns, &reach)]
+        } else {
+            row_runs(ns, parallel_parts(), |s| reach(s).len())
+                .into_par_iter()
+                .map(|run| Self::run(source, target, postings, run, &reach))
+                .collect()
+        };
+        let mut table = PairTable {
+            start: Vec::with_capacity(ns),
+            offset: Vec::with_capacity(ns + 1),
+            values: Vec::with_capacity(cells),
+        };
+        for (start, offset, values) in parts {
+            let base = table.values.len();
+            table.start.extend(start);
+            table.offset.extend(offset.into_iter().map(|o| o + base));
+            table.values.extend(values);
+        }
+        table.offset.push(table.values.len());
+        table
+    }
+
+    /// The rows of source units `run`: each unit's first target, its offset in the run's
+    /// values, and the values.
+    fn run(
+        source: &[Unit],
+        target: &[Unit],
+        postings: &Postings,
+        run: std::ops::Range<usize>,
+        reach: &impl Fn(usize) -> std::ops::Range<usize>,
+    ) -> TableRun {
+        let nt = target.len();
         // A concept in more than a quarter of the target units (a shape mark, a word of every
         // sentence) is skipped on long texts: it costs a link per unit and locates nothing.
         let limit = if nt >= 64 { nt / 4 } else { usize::MAX };
-        let mut start = Vec::with_capacity(ns);
-        let mut offset = Vec::with_capacity(ns + 1);
+        let mut start = Vec::with_capacity(run.len());
+        let mut offset = Vec::with_capacity(run.len());
         let mut values = Vec::new();
         let mut scratch = LinkScratch::default();
         // Band starts only move forward, so each concept's postings are walked by a cursor.
         let mut cursors = postings.start.clone();
-        for (s, unit) in source.iter().enumerate() {
-            // Source segment s ends beads at rows s+1 ..= s+MAX_SPAN.
-            let lo = band.lo[(s + 1).min(ns)].saturating_sub(MAX_SPAN);
-            let hi = band.hi[(s + MAX_SPAN).min(ns)].min(nt).max(lo);
+        for s in run {
+            let unit = &source[s];
+            let std::ops::Range { start: lo, end: hi } = reach(s);
             start.push(lo);
             offset.push(values.len());
             let first = values.len();
@@ -199,12 +246,7 @@ impl PairTable {
             }
             scratch.sum_into(unit, &target[lo..hi], &mut values[first..]);
         }
-        offset.push(values.len());
-        PairTable {
-            start,
-            offset,
-            values,
-        }
+        (start, offset, values)
     }
 
     fn get(&self, s: usize, t: usize) -> (f32, f32) {
@@ -440,7 +482,13 @@ impl Spans {
 }
 
 impl<'a> Scorer<'a> {
-    fn new(source: &[Unit], target: &[Unit], model: &'a Model, band: &Band) -> Self {
+    fn new(
+        source: &[Unit],
+        target: &[Unit],
+        postings: &Postings,
+        model: &'a Model,
+        band: &Band,
+    ) -> Self {
         Scorer {
             source_spans: Spans::of(source),
             target_spans: Spans::of(target),
@@ -448,7 +496,7 @@ impl<'a> Scorer<'a> {
                 .iter()
                 .chain(target)
                 .all(|u| u.paragraph_start.is_some()),
-            pairs: PairTable::new(source, target, band),
+            pairs: PairTable::new(source, target, postings, band),
             model,
             tail: super::model::tail_table(),
         }
@@ -583,11 +631,15 @@ fn search_level(source: &[Unit], target: &[Unit], model: &Model, level: &Level) 
     let ns = source.len();
     let nt = target.len();
     if (ns + 1) * (nt + 1) <= level.exact_cells || ns < 4 || nt < 4 {
-        return best_path(source, target, model, &Band::full(ns, nt));
+        let postings = Postings::new(target);
+        return best_path(source, target, &postings, model, &Band::full(ns, nt));
     }
     let factor = level.factor;
-    let coarse_source = merge_runs(source, factor);
-    let coarse_target = merge_runs(target, factor);
+    let (coarse_source, coarse_target) = join_if(
+        (ns + nt) * factor >= PARALLEL_CELLS,
+        || merge_runs(source, factor),
+        || merge_runs(target, factor),
+    );
     // A coarse bead stands for about `factor` beads of this level: its prior counts that many
     // times, or skipping a coarse unit would cost what skipping one segment does. The chance
     // correction is calibrated on sentences; coarse units straddle translation boundaries, and
@@ -623,12 +675,14 @@ fn widening(
 ) -> Vec<PathBead> {
     let mut current = band(width);
     let rows = current.lo.len();
+    // The target side's index, the same for every search of the band.
+    let postings = Postings::new(target);
     let mut wide: Option<Band> = None;
     let mut widened = vec![false; rows];
     let reach = WIDEN_REACH * width;
     let mut searches = 1;
     loop {
-        let path = best_path(source, target, model, &current);
+        let path = best_path(source, target, &postings, model, &current);
         let fresh: Vec<usize> = current
             .touched_rows(&path)
             .into_iter()
@@ -674,23 +728,86 @@ fn merge_runs(units: &[Unit], factor: usize) -> Vec<Unit> {
         .collect()
 }
 
-/// The best path within `band`, with posteriors when the model asks for them.
-fn best_path(source: &[Unit], target: &[Unit], model: &Model, band: &Band) -> Vec<PathBead> {
-    let scorer = Scorer::new(source, target, model, band);
+/// The best path within `band`, with posteriors when the model asks for them. On a large band
+/// the Viterbi and the forward and backward sums, which only read the scores, run side by side.
+fn best_path(
+    source: &[Unit],
+    target: &[Unit],
+    postings: &Postings,
+    model: &Model,
+    band: &Band,
+) -> Vec<PathBead> {
+    let scorer = Scorer::new(source, target, postings, model, band);
     let scores = BeadScores::new(&scorer, band);
-    let (_, back) = forward_pass(&scores, band, false);
-    let mut path = trace_back(&scores, band, &back, source.len(), target.len());
-    if model.posteriors {
-        let (alpha, _) = forward_pass(&scores, band, true);
-        let beta = backward_pass(&scores, band);
-        let total = alpha.get(band, source.len(), target.len());
-        for bead in &mut path {
-            let a = alpha.get(band, bead.source.start, bead.target.start);
-            let b = beta.get(band, bead.source.end, bead.target.end);
-            bead.posterior = (a + bead.score + b - total).exp().clamp(0.0, 1.0);
-        }
+    let viterbi = || {
+        let (_, back) = forward_pass(&scores, band, false);
+        trace_back(&scores, band, &back, source.len(), target.len())
+    };
+    if !model.posteriors {
+        return viterbi();
+    }
+    let sums = || {
+        join_if(
+            scores.scores.len() >= PARALLEL_CELLS,
+            || forward_pass(&scores, band, true).0,
+            || backward_pass(&scores, band),
+        )
+    };
+    let (mut path, (alpha, beta)) = join_if(scores.scores.len() >= PARALLEL_CELLS, viterbi, sums);
+    let total = alpha.get(band, source.len(), target.len());
+    for bead in &mut path {
+        let a = alpha.get(band, bead.source.start, bead.target.start);
+        let b = beta.get(band, bead.source.end, bead.target.end);
+        bead.posterior = (a + bead.score + b - total).exp().clamp(0.0, 1.0);
     }
     path
+}
+
+/// Below this many cells a band is searched on one thread: splitting the work costs more than
+/// it saves (and a short article should not wake a thread pool).
+const PARALLEL_CELLS: usize = 40_000;
+
+/// `a` and `b`, on two threads when `parallel`; the results are the same either way.
+fn join_if<A: Send, B: Send>(
+    parallel: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if parallel {
+        rayon::join(a, b)
+    } else {
+        (a(), b())
+    }
+}
+
+/// Rows `0..rows` cut into about `parts` runs of similar cost (`cost(i)` for row `i`), as
+/// ranges of rows: how a band's rows are shared among threads.
+fn row_runs(
+    rows: usize,
+    parts: usize,
+    cost: impl Fn(usize) -> usize,
+) -> Vec<std::ops::Range<usize>> {
+    let total: usize = (0..rows).map(&cost).sum();
+    let share = total.div_ceil(parts.max(1)).max(1);
+    let mut runs = Vec::with_capacity(parts);
+    let (mut start, mut sum) = (0, 0);
+    for i in 0..rows {
+        sum += cost(i);
+        if sum >= share {
+            runs.push(start..i + 1);
+            (start, sum) = (i + 1, 0);
+        }
+    }
+    if start < rows {
+        runs.push(start..rows);
+    }
+    runs
+}
+
+/// How many runs the rows of a large band are cut into: a few per thread, so that a run that
+/// turns out slower does not leave the other threads idle.
+fn parallel_parts() -> usize {
+    4 * rayon::current_num_threads()
 }
 
 /// Scores over a band, row by row.
@@ -738,11 +855,30 @@ impl BeadScores {
     fn new(scorer: &Scorer, band: &Band) -> Self {
         let grid = Grid::new(band, 0.0);
         let mut scores = vec![[f32::NEG_INFINITY; 8]; grid.values.len()];
-        for i in 0..band.lo.len() {
-            for j in band.lo[i]..=band.hi[i] {
-                let k = grid.index(band, i, j);
-                scorer.score_cell(i, j, band, &mut scores[k]);
+        // The cells of rows `rows`, which start at `out[0]`.
+        let fill = |rows: std::ops::Range<usize>, out: &mut [[f32; 8]]| {
+            let base = grid.offset[rows.start];
+            for i in rows {
+                for j in band.lo[i]..=band.hi[i] {
+                    let k = grid.index(band, i, j) - base;
+                    scorer.score_cell(i, j, band, &mut out[k]);
+                }
             }
+        };
+        let rows = band.lo.len();
+        if scores.len() < PARALLEL_CELLS {
+            fill(0..rows, &mut scores);
+        } else {
+            // Each run of rows owns its slice of the cells: the same scores, on every core.
+            let mut work = Vec::new();
+            let mut rest = scores.as_mut_slice();
+            for run in row_runs(rows, parallel_parts(), |i| band.width(i)) {
+                let cells = grid.offset[run.end] - grid.offset[run.start];
+                let (head, tail) = rest.split_at_mut(cells);
+                work.push((run, head));
+                rest = tail;
+            }
+            work.into_par_iter().for_each(|(run, out)| fill(run, out));
         }
         BeadScores { grid, scores }
     }
@@ -909,7 +1045,7 @@ fn trace_back(
 #[cfg(test)]
 pub(crate) fn pair_overlaps_for_test(source: &[Unit], target: &[Unit]) -> Vec<Vec<(f32, f32)>> {
     let band = Band::full(source.len(), target.len());
-    let table = PairTable::new(source, target, &band);
+    let table = PairTable::new(source, target, &Postings::new(target), &band);
     (0..source.len())
         .map(|s| (0..target.len()).map(|t| table.get(s, t)).collect())
         .collect()
@@ -967,12 +1103,18 @@ mod tests {
                 .map(|b| (b.source.clone(), b.target.clone()))
                 .collect()
         };
-        let diagonal = best_path(&units, &units, &model, &Band::full(n, n));
+        let diagonal = best_path(
+            &units,
+            &units,
+            &Postings::new(&units),
+            &model,
+            &Band::full(n, n),
+        );
         assert!(diagonal
             .iter()
             .all(|b| b.source == b.target && b.source.len() == 1));
 
-        let narrow = best_path(&units, &units, &model, &band(4));
+        let narrow = best_path(&units, &units, &Postings::new(&units), &model, &band(4));
         assert_ne!(beads(&narrow), beads(&diagonal));
         assert!(!band(4).touched_rows(&narrow).is_empty());
         let widened = widening(&units, &units, &model, band, 4);
@@ -990,7 +1132,13 @@ mod tests {
         let guide = guide(n, |k| if (100..110).contains(&k) { k + 7 } else { k });
         let band = |width| Band::around(&guide, 1, n, n, width);
         let narrow = band(4);
-        let touched = narrow.touched_rows(&best_path(&units, &units, &model, &narrow));
+        let touched = narrow.touched_rows(&best_path(
+            &units,
+            &units,
+            &Postings::new(&units),
+            &model,
+            &narrow,
+        ));
         assert!(!touched.is_empty() && touched.iter().all(|i| (95..115).contains(i)));
 
         let path = widening(&units, &units, &model, band, 4);

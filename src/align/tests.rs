@@ -223,3 +223,24 @@ fn entries_per_token() {
         );
     }
 }
+
+#[test]
+fn source_units_built_beside_the_target_are_those_built_after_it() {
+    let (id, en) = (sentences(ID), sentences(EN));
+    let lexicon = Lexicon::seed();
+    let source = SideTokens::new(&inputs(&id), Lang::Id, lexicon);
+    let target = SideTokens::new(&inputs(&en), Lang::En, lexicon);
+    let mut after = Concepts::default();
+    target.units(lexicon, &mut after);
+    after.freeze();
+    let expected = source.units(lexicon, &mut after);
+
+    let mut beside = Concepts::default();
+    target.units(lexicon, &mut beside);
+    beside.freeze();
+    let mut own = Concepts::default();
+    let units = source.units(lexicon, &mut own);
+    let adopted = beside.adopt(units, &own);
+    assert_eq!(format!("{adopted:?}"), format!("{expected:?}"));
+    assert!(adopted.iter().any(|u| !u.entries.is_empty()));
+}

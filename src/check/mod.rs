@@ -401,7 +401,8 @@ impl<'a> Checker<'a> {
         let similar = |word: &str, other: &BeadSide, lang: Lang, other_lang: Lang| {
             other.words.iter().any(|w| {
                 w == word
-                    || (word.len() >= 4 && strsim::normalized_levenshtein(w, word) >= 0.75)
+                    || (word.len() >= 4
+                        && crate::text::similarity_at_least(w, word, 0.75).is_some())
                     || cognate_key(word, lang)
                         .is_some_and(|k| cognate_key(w, other_lang) == Some(k))
             })
@@ -481,7 +482,7 @@ impl<'a> Checker<'a> {
             }
         }
         keys.iter().any(|key| {
-            self.lexicon.lookup(key).iter().any(|concept| {
+            self.lexicon.lookup(key).any(|concept| {
                 let stems: Vec<String> = concept[2..].split(' ').map(str::to_owned).collect();
                 stems.iter().all(|s| target.stems.contains(s))
             })

@@ -6,6 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use super::extract::{Extractor, Term};
+use crate::text::similarity_at_least;
 use crate::text::tokens::{cognate_key, is_stopword};
 use crate::Lang;
 
@@ -41,7 +42,6 @@ impl<'e> Evidence<'e> {
                 let stem = lexicon.stem_id(word);
                 let english = lexicon
                     .lookup(word)
-                    .iter()
                     .chain(lexicon.lookup(&stem))
                     .filter_map(|c| c.strip_prefix("w:"))
                     .collect();
@@ -90,12 +90,28 @@ impl<'e> Evidence<'e> {
         if source.len() < 4 || a.abs_diff(b) * 4 > a.max(b) {
             return 0.0;
         }
-        let similarity = strsim::normalized_levenshtein(source, target);
-        if similarity >= SIMILAR_SPELLING {
-            similarity
-        } else {
-            0.0
+        similarity_at_least(source, target, SIMILAR_SPELLING).unwrap_or(0.0)
+    }
+
+    /// Whether any word-level evidence links the pair: [`Evidence::coverage`] above 0, found
+    /// without working out every word pair once one link is seen.
+    pub(super) fn any_link(&self, listings: &[&str], s: &Term, t: &Term) -> bool {
+        if listed(listings, t) {
+            return true;
         }
+        let target = t
+            .words
+            .iter()
+            .zip(&t.key_words)
+            .filter(|(w, _)| !is_stopword(Lang::En, w));
+        s.words
+            .iter()
+            .filter(|w| !is_stopword(Lang::Id, w))
+            .any(|sw| {
+                target
+                    .clone()
+                    .any(|(tw, ts)| self.word_link(sw, tw, ts) > 0.0)
+            })
     }
 
     /// Share of the content words on both sides that a word on the other side translates
@@ -160,9 +176,9 @@ pub(super) fn listed(listings: &[&str], t: &Term) -> bool {
 pub(super) fn listings<'l>(extractor: &Extractor<'l>, s: &Term) -> Vec<&'l str> {
     let (words, stems) = (s.words.join(" "), s.key_words.join(" "));
     let lexicon = extractor.lexicon;
-    let mut out: Vec<&str> = lexicon.lookup(&words).iter().map(String::as_str).collect();
+    let mut out: Vec<&str> = lexicon.lookup(&words).collect();
     if stems != words {
-        out.extend(lexicon.lookup(&stems).iter().map(String::as_str));
+        out.extend(lexicon.lookup(&stems));
     }
     out
 }

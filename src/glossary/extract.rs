@@ -128,7 +128,7 @@ pub(super) struct Term {
 impl Term {
     /// The most frequent surface form; on a tie the one in lower case (a capital at the start
     /// of a sentence is not part of the term), then the first alphabetically.
-    pub(super) fn surface(&self) -> String {
+    pub(super) fn surface(&self) -> &str {
         let lower_first = |s: &str| s.chars().next().is_some_and(char::is_lowercase);
         self.surfaces
             .iter()
@@ -137,8 +137,7 @@ impl Term {
                     .then(lower_first(a.0).cmp(&lower_first(b.0)))
                     .then(b.0.cmp(a.0))
             })
-            .map(|(s, _)| s.clone())
-            .unwrap_or_default()
+            .map_or("", |(s, _)| s.as_str())
     }
 }
 
@@ -193,6 +192,7 @@ impl SideCounts {
     /// For each term, the longer terms that contain it as a run of words.
     pub(super) fn supers(&self) -> FxHashMap<u32, Vec<u32>> {
         let mut out: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+        let mut key = String::new();
         for (id, term) in self.terms.iter().enumerate() {
             let n = term.key_words.len();
             for start in 0..n {
@@ -200,7 +200,14 @@ impl SideCounts {
                     if end - start == n {
                         continue;
                     }
-                    if let Some(&inner) = self.ids.get(&term.key_words[start..end].join(" ")) {
+                    key.clear();
+                    for (k, word) in term.key_words[start..end].iter().enumerate() {
+                        if k > 0 {
+                            key.push(' ');
+                        }
+                        key.push_str(word);
+                    }
+                    if let Some(&inner) = self.ids.get(key.as_str()) {
                         out.entry(inner).or_default().push(id as u32);
                     }
                 }
@@ -211,24 +218,24 @@ impl SideCounts {
 
     fn intern(&mut self, candidate: Candidate) -> u32 {
         let split = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
-        let id = match self.ids.get(candidate.key()) {
+        let id = match self.ids.get(candidate.key) {
             Some(&id) => id,
             None => {
                 let id = self.terms.len() as u32;
                 self.terms.push(Term {
-                    key_words: split(candidate.key()),
-                    words: split(candidate.words()),
+                    key_words: split(candidate.key),
+                    words: split(candidate.words),
                     ..Term::default()
                 });
-                self.ids.insert(candidate.key().to_owned(), id);
+                self.ids.insert(candidate.key.to_owned(), id);
                 id
             }
         };
         let surfaces = &mut self.terms[id as usize].surfaces;
-        match surfaces.get_mut(candidate.surface()) {
+        match surfaces.get_mut(candidate.surface) {
             Some(n) => *n += 1,
             None => {
-                surfaces.insert(candidate.surface().to_owned(), 1);
+                surfaces.insert(candidate.surface.to_owned(), 1);
             }
         }
         id
@@ -259,15 +266,21 @@ fn shard_of(a: u32, b: u32) -> usize {
 #[derive(Debug)]
 pub(super) struct PairCounts {
     shards: Vec<FxHashMap<(u32, u32), PairCount>>,
+    /// Scratch of [`PairCounts::count`]: a segment's pairs sorted into their shards.
+    buckets: Vec<Vec<(u32, u32, u32)>>,
 }
 
 impl Default for PairCounts {
     fn default() -> Self {
         PairCounts {
             shards: (0..PAIR_SHARDS).map(|_| FxHashMap::default()).collect(),
+            buckets: Vec::new(),
         }
     }
 }
+
+/// One shard of the pair counts.
+type Shard = FxHashMap<(u32, u32), PairCount>;
 
 impl PairCounts {
     pub(super) fn len(&self) -> usize {
@@ -280,6 +293,11 @@ impl PairCounts {
 
     pub(super) fn iter(&self) -> impl Iterator<Item = (&(u32, u32), &PairCount)> {
         self.shards.iter().flatten()
+    }
+
+    /// The shards, to be gone through on every core.
+    pub(super) fn par_shards(&self) -> rayon::slice::Iter<'_, Shard> {
+        self.shards.par_iter()
     }
 
     /// Adds `count` co-occurrences first seen in `first_bead` (merging counts files).
@@ -299,53 +317,53 @@ impl PairCounts {
     /// Counts every (source term, target term) pair of each bead, in bead order; returns the
     /// beads where some pair was seen first, in order.
     fn count(&mut self, beads: &[(Vec<u32>, Vec<u32>, u32)]) -> Vec<u32> {
-        // One shard's share of every bead's pairs (`None`: every shard's, in one pass).
-        fn count_into(
-            shards: &mut [FxHashMap<(u32, u32), PairCount>],
-            only: Option<usize>,
-            beads: &[(Vec<u32>, Vec<u32>, u32)],
-        ) -> Vec<u32> {
-            let mut firsts = Vec::new();
-            for (s, t, bead) in beads {
-                let mut first = false;
-                for &a in s {
-                    for &b in t {
-                        let k = shard_of(a, b);
-                        let shard = match only {
-                            Some(only) if only != k => continue,
-                            Some(_) => &mut shards[0],
-                            None => &mut shards[k],
-                        };
-                        shard
-                            .entry((a, b))
-                            .and_modify(|p| p.count += 1)
-                            .or_insert_with(|| {
-                                first = true;
-                                PairCount {
-                                    count: 1,
-                                    first_bead: *bead,
-                                }
-                            });
-                    }
-                }
-                if first {
-                    firsts.push(*bead);
+        // Each shard's share of the pairs, in bead order: one pass sorts the pairs into their
+        // shards, then the shards count on every core, each touching only its own pairs.
+        let mut buckets = std::mem::take(&mut self.buckets);
+        buckets.resize_with(PAIR_SHARDS, Vec::new);
+        for bucket in &mut buckets {
+            bucket.clear();
+        }
+        for (s, t, bead) in beads {
+            for &a in s {
+                for &b in t {
+                    buckets[shard_of(a, b)].push((a, b, *bead));
                 }
             }
-            firsts
         }
-        let products: usize = beads.iter().map(|(s, t, _)| s.len() * t.len()).sum();
-        // Below some thousands of pairs, threads cost more than they save: one pass.
+        let count_shard = |(shard, pairs): (&mut Shard, &Vec<(u32, u32, u32)>)| {
+            let mut firsts = Vec::new();
+            for &(a, b, bead) in pairs {
+                shard
+                    .entry((a, b))
+                    .and_modify(|p| p.count += 1)
+                    .or_insert_with(|| {
+                        firsts.push(bead);
+                        PairCount {
+                            count: 1,
+                            first_bead: bead,
+                        }
+                    });
+            }
+            firsts
+        };
+        let products: usize = buckets.iter().map(Vec::len).sum();
+        // Below some thousands of pairs, threads cost more than they save.
         let mut firsts: Vec<u32> = if products < 20_000 {
-            count_into(&mut self.shards, None, beads)
+            self.shards
+                .iter_mut()
+                .zip(&buckets)
+                .flat_map(count_shard)
+                .collect()
         } else {
             self.shards
                 .par_iter_mut()
-                .enumerate()
-                .map(|(k, shard)| count_into(std::slice::from_mut(shard), Some(k), beads))
+                .zip(&buckets)
+                .map(count_shard)
                 .collect::<Vec<_>>()
                 .concat()
         };
+        self.buckets = buckets;
         firsts.sort_unstable();
         firsts.dedup();
         firsts
@@ -398,31 +416,50 @@ pub struct Extractor<'a> {
     pub(super) sample: Sample,
 }
 
-/// A candidate term of a bead, before it is counted.
-///
-/// One string holds its key (stems joined by spaces: what inflected forms share), its
-/// lower-case words and its surface form, one after the other: a single allocation, since
-/// millions of candidates pass through the one counting thread.
-struct Candidate {
-    text: String,
-    /// Where the key ends and the words start.
-    key_end: usize,
-    /// Where the words end and the surface starts.
-    words_end: usize,
+/// A candidate term of a bead, before it is counted: its key (stems joined by spaces: what
+/// inflected forms share), its lower-case words and its surface form.
+#[derive(Clone, Copy)]
+struct Candidate<'a> {
+    key: &'a str,
+    words: &'a str,
+    surface: &'a str,
 }
 
-impl Candidate {
-    fn key(&self) -> &str {
-        &self.text[..self.key_end]
+/// The candidate terms of one side of a bead, in the order they occur. One string holds them
+/// all (each candidate's key, words and surface one after the other) and spans point into it:
+/// two allocations a bead side, since millions of candidates pass through the counting thread.
+#[derive(Default)]
+struct Candidates {
+    text: String,
+    /// Per candidate: where its key starts, its words start, its surface starts and it ends.
+    spans: Vec<[u32; 4]>,
+}
+
+impl Candidates {
+    fn is_empty(&self) -> bool {
+        self.spans.is_empty()
     }
 
-    fn words(&self) -> &str {
-        &self.text[self.key_end..self.words_end]
+    fn iter(&self) -> impl Iterator<Item = Candidate<'_>> {
+        let at = |from: u32, to: u32| self.text.get(from as usize..to as usize).unwrap_or("");
+        self.spans
+            .iter()
+            .map(move |&[key, words, surface, end]| Candidate {
+                key: at(key, words),
+                words: at(words, surface),
+                surface: at(surface, end),
+            })
     }
+}
 
-    fn surface(&self) -> &str {
-        &self.text[self.words_end..]
-    }
+/// The single words of a bead's terms, as the word-alignment sample takes them: source words as
+/// they are (*akhir* and *terakhir* translate differently), target words by stem.
+fn single(terms: &Candidates, by_stem: bool) -> Vec<(&str, &str)> {
+    terms
+        .iter()
+        .filter(|c| !c.words.contains(' '))
+        .map(|c| (if by_stem { c.key } else { c.words }, c.words))
+        .collect()
 }
 
 /// A bead tokenized, stemmed and cut into candidate terms: the costly part of counting, which
@@ -430,8 +467,8 @@ impl Candidate {
 pub struct PreparedBead {
     source: String,
     target: String,
-    source_terms: Vec<Candidate>,
-    target_terms: Vec<Candidate>,
+    source_terms: Candidates,
+    target_terms: Candidates,
 }
 
 impl PreparedBead {
@@ -500,8 +537,8 @@ impl<'a> Extractor<'a> {
     }
 
     /// The candidate terms of a text, in the order they occur.
-    fn candidates(words: &[Word]) -> Vec<Candidate> {
-        let mut out = Vec::new();
+    fn candidates(words: &[Word]) -> Candidates {
+        let mut out = Candidates::default();
         for start in 0..words.len() {
             if !words[start].content {
                 continue;
@@ -524,7 +561,8 @@ impl<'a> Extractor<'a> {
                 {
                     break;
                 }
-                let mut text = String::new();
+                let text = &mut out.text;
+                let start_at = text.len() as u32;
                 let mut join = |part: &dyn Fn(&Word) -> &str| {
                     for (k, w) in span.iter().enumerate() {
                         if k > 0 {
@@ -532,24 +570,20 @@ impl<'a> Extractor<'a> {
                         }
                         text.push_str(part(w));
                     }
-                    text.len()
+                    text.len() as u32
                 };
                 let key_end = join(&|w| &w.stem);
                 let words_end = join(&|w| &w.lower);
-                join(&|w| &w.surface);
-                out.push(Candidate {
-                    text,
-                    key_end,
-                    words_end,
-                });
+                let end = join(&|w| &w.surface);
+                out.spans.push([start_at, key_end, words_end, end]);
             }
         }
         out
     }
 
     /// Interns candidates into `side`, returning their distinct ids.
-    fn intern_all(candidates: Vec<Candidate>, side: &mut SideCounts) -> Vec<u32> {
-        let mut ids: Vec<u32> = candidates.into_iter().map(|c| side.intern(c)).collect();
+    fn intern_all(candidates: &Candidates, side: &mut SideCounts) -> Vec<u32> {
+        let mut ids: Vec<u32> = candidates.iter().map(|c| side.intern(c)).collect();
         ids.sort_unstable();
         ids.dedup();
         ids
@@ -574,26 +608,44 @@ impl<'a> Extractor<'a> {
         while beads.peek().is_some() {
             // Up to the next multiple of SEGMENT (in beads counted, those with terms on both
             // sides), then the budget is checked.
-            let mut segment = Vec::new();
-            let mut texts = Vec::new();
-            let room = self.segment - self.bead_count % self.segment;
-            while segment.len() < room as usize {
+            let room = (self.segment - self.bead_count % self.segment) as usize;
+            let mut taken = Vec::new();
+            let mut counted = 0;
+            while counted < room {
                 let Some(bead) = beads.next() else { break };
-                // Single words: source words as they are (*akhir* and *terakhir* translate
-                // differently), target words by stem.
-                fn single(terms: &[Candidate], by_stem: bool) -> Vec<(&str, &str)> {
-                    terms
-                        .iter()
-                        .filter(|c| !c.words().contains(' '))
-                        .map(|c| (if by_stem { c.key() } else { c.words() }, c.words()))
-                        .collect()
+                if !bead.source_terms.is_empty() && !bead.target_terms.is_empty() {
+                    counted += 1;
                 }
-                self.sample.push(
-                    &single(&bead.source_terms, false),
-                    &single(&bead.target_terms, true),
-                );
-                let s = Self::intern_all(bead.source_terms, &mut self.source);
-                let t = Self::intern_all(bead.target_terms, &mut self.target);
+                taken.push(bead);
+            }
+            // The two sides' terms and the word-alignment sample are three independent
+            // tables: each is filled in bead order, on its own thread.
+            let (source, target, sample) = (&mut self.source, &mut self.target, &mut self.sample);
+            let intern = |side: &mut SideCounts, terms: fn(&PreparedBead) -> &Candidates| {
+                taken
+                    .iter()
+                    .map(|bead| Self::intern_all(terms(bead), side))
+                    .collect::<Vec<_>>()
+            };
+            let ((source_ids, target_ids), ()) = rayon::join(
+                || {
+                    rayon::join(
+                        || intern(source, |b| &b.source_terms),
+                        || intern(target, |b| &b.target_terms),
+                    )
+                },
+                || {
+                    for bead in &taken {
+                        sample.push(
+                            &single(&bead.source_terms, false),
+                            &single(&bead.target_terms, true),
+                        );
+                    }
+                },
+            );
+            let mut segment = Vec::with_capacity(counted);
+            let mut texts = Vec::with_capacity(counted);
+            for ((bead, s), t) in taken.into_iter().zip(source_ids).zip(target_ids) {
                 if s.is_empty() || t.is_empty() {
                     continue;
                 }
@@ -605,15 +657,16 @@ impl<'a> Extractor<'a> {
                     self.target.terms[id as usize].count += 1;
                 }
                 segment.push((s, t, index));
-                texts.push((example(bead.source), example(bead.target)));
+                texts.push((bead.source, bead.target));
             }
             let start = self.bead_count;
             self.bead_count += segment.len() as u32;
             let firsts = self.pairs.count(&segment);
             let mut texts: Vec<Option<(String, String)>> = texts.into_iter().map(Some).collect();
             for bead in firsts {
-                if let Some(text) = texts[(bead - start) as usize].take() {
-                    self.examples.insert(bead, text);
+                if let Some((source, target)) = texts[(bead - start) as usize].take() {
+                    self.examples
+                        .insert(bead, (example(source), example(target)));
                 }
             }
             if self.bead_count % self.segment == 0 {
@@ -689,15 +742,21 @@ impl<'a> Extractor<'a> {
             .par_iter()
             .map(|s| listings(&self, s))
             .collect();
+        // Each term's surface once: scoring and ranking ask for it again and again.
+        fn shown(side: &SideCounts) -> Vec<&str> {
+            side.terms.par_iter().map(Term::surface).collect()
+        }
+        let surfaces = (shown(&self.source), shown(&self.target));
         let scoring = Scoring {
             extractor: &self,
             evidence: &evidence,
             links: &links,
             listings: &listings,
+            surfaces: &surfaces,
         };
         let scored = drop_subsumed(&self, scoring.score_all());
         let accepted = link(&self, &evidence, &listings, scored);
-        rank::entries(&self, accepted, &links)
+        rank::entries(&self, accepted, &links, &surfaces)
     }
 
     /// Whether rare pairs were dropped to keep memory bounded.
@@ -773,6 +832,40 @@ mod tests {
     }
 
     #[test]
+    fn a_link_is_found_exactly_where_coverage_is_above_zero() {
+        let lexicon = Lexicon::seed();
+        let mut extractor = Extractor::new(lexicon);
+        let id = include_str!("../../tests/fixtures/reykjavik/id.sents");
+        let en = include_str!("../../tests/fixtures/reykjavik/en.sents");
+        for (s, t) in id.lines().zip(en.lines()) {
+            extractor.add(s, t);
+        }
+        let evidence = Evidence::of(&extractor);
+        let (mut linked, mut unlinked) = (0, 0);
+        for (&(a, b), _) in extractor.pairs.iter() {
+            let (s, t) = (
+                &extractor.source.terms[a as usize],
+                &extractor.target.terms[b as usize],
+            );
+            let listed = listings(&extractor, s);
+            let any = evidence.any_link(&listed, s, t);
+            assert_eq!(
+                any,
+                evidence.coverage(&listed, s, t) > 0.0,
+                "{:?} / {:?}",
+                s.words,
+                t.words
+            );
+            if any {
+                linked += 1;
+            } else {
+                unlinked += 1;
+            }
+        }
+        assert!(linked > 100 && unlinked > 100, "{linked} {unlinked}");
+    }
+
+    #[test]
     fn numerals_are_sorted_for_binary_search() {
         assert!(NUMERALS.windows(2).all(|w| w[0] < w[1]));
     }
@@ -792,7 +885,7 @@ mod tests {
         let nouns = ["pemanasan global", "Dewan Arktik", "konferensi pers"];
         for noun in nouns {
             let t = term(noun);
-            assert_eq!(termhood(&t, &t.surface()), 1.0, "{noun}");
+            assert_eq!(termhood(&t, t.surface()), 1.0, "{noun}");
         }
         for clause in [
             "dialog mengatakan",
@@ -800,12 +893,12 @@ mod tests {
             "menuduh Norwegia mencoba",
         ] {
             let t = term(clause);
-            assert!(termhood(&t, &t.surface()) < 0.7, "{clause}");
+            assert!(termhood(&t, t.surface()) < 0.7, "{clause}");
         }
         // A quantity is no term either.
         for quantity in ["hampir dua jam", "pertemuan pertama"] {
             let t = term(quantity);
-            assert!(termhood(&t, &t.surface()) < 0.7, "{quantity}");
+            assert!(termhood(&t, t.surface()) < 0.7, "{quantity}");
         }
         // Conjunctions start or end no term, in either language.
         assert!(is_edge_word(Lang::Id, "meskipun") && is_edge_word(Lang::En, "whether"));

@@ -56,15 +56,19 @@ pub(super) fn link(
         let by_target = linked.explained_target.get(&pair.target).copied();
         let explained = by_source.unwrap_or(0) + by_target.unwrap_or(0);
         let pair = linked.rescored(*pair, (s.count, t.count), (by_source, by_target), extractor);
+        // The cheap test first: most pairs of a large corpus find both terms' rooms taken.
+        if !linked.fits(&pair) {
+            continue;
+        }
         // A further translation seen often but sharing no word-level evidence with its term
         // is a neighbour, not a translation (Menteri Luar Negeri / Russian).
         if explained > 0
             && pair.count >= 3
-            && evidence.coverage(&listings[pair.source as usize], s, t) == 0.0
+            && !evidence.any_link(&listings[pair.source as usize], s, t)
         {
             continue;
         }
-        if !linked.fits(&pair) || linked.redundant(&pair, extractor) {
+        if linked.redundant(&pair, extractor) {
             continue;
         }
         linked.accept(pair, extractor);

@@ -18,9 +18,14 @@ const NAME_COVERAGE: f64 = 0.7;
 
 /// The entries of the accepted pairs and of the words' usual translations, best first (ties
 /// by source, then target term).
-pub(super) fn entries(extractor: &Extractor, accepted: Vec<Scored>, links: &Links) -> Vec<Entry> {
-    let mut entries = term_entries(extractor, &accepted);
-    entries.extend(usual_entries(extractor, &accepted, links));
+pub(super) fn entries(
+    extractor: &Extractor,
+    accepted: Vec<Scored>,
+    links: &Links,
+    surfaces: &(Vec<&str>, Vec<&str>),
+) -> Vec<Entry> {
+    let mut entries = term_entries(extractor, &accepted, surfaces);
+    entries.extend(usual_entries(extractor, &accepted, links, surfaces));
     entries.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
@@ -30,7 +35,11 @@ pub(super) fn entries(extractor: &Extractor, accepted: Vec<Scored>, links: &Link
     entries
 }
 
-fn term_entries(extractor: &Extractor, accepted: &[Scored]) -> Vec<Entry> {
+fn term_entries(
+    extractor: &Extractor,
+    accepted: &[Scored],
+    surfaces: &(Vec<&str>, Vec<&str>),
+) -> Vec<Entry> {
     accepted
         .iter()
         .map(|pair| {
@@ -38,7 +47,10 @@ fn term_entries(extractor: &Extractor, accepted: &[Scored]) -> Vec<Entry> {
                 &extractor.source.terms[pair.source as usize],
                 &extractor.target.terms[pair.target as usize],
             );
-            let (source_term, target_term) = (s.surface(), t.surface());
+            let (source_term, target_term) = (
+                surfaces.0[pair.source as usize].to_owned(),
+                surfaces.1[pair.target as usize].to_owned(),
+            );
             let (example_source, example_target) = extractor
                 .examples
                 .get(&pair.first_bead)
@@ -66,15 +78,16 @@ fn term_entries(extractor: &Extractor, accepted: &[Scored]) -> Vec<Entry> {
 
 /// Words the term pairs left without a one-word translation get their most usual one from
 /// word alignment.
-fn usual_entries(extractor: &Extractor, accepted: &[Scored], links: &Links) -> Vec<Entry> {
+fn usual_entries(
+    extractor: &Extractor,
+    accepted: &[Scored],
+    links: &Links,
+    surfaces: &(Vec<&str>, Vec<&str>),
+) -> Vec<Entry> {
     let translated: rustc_hash::FxHashSet<String> = accepted
         .iter()
         .filter(|p| extractor.target.terms[p.target as usize].key_words.len() == 1)
-        .map(|p| {
-            extractor.source.terms[p.source as usize]
-                .surface()
-                .to_lowercase()
-        })
+        .map(|p| surfaces.0[p.source as usize].to_lowercase())
         .collect();
     let sample = extractor.sample.len() as f64;
     links
@@ -98,7 +111,7 @@ fn usual_entries(extractor: &Extractor, accepted: &[Scored], links: &Links) -> V
             let target_term = extractor.target.ids.get(u.target_key);
             let target = target_term.map_or_else(
                 || u.target.to_owned(),
-                |&b| extractor.target.terms[b as usize].surface(),
+                |&b| surfaces.1[b as usize].to_owned(),
             );
             let example = source_term
                 .zip(target_term)

@@ -69,6 +69,8 @@ pub(super) struct Scoring<'a, 'e> {
     pub links: &'a Links<'a>,
     /// Per source term, what the lexicon lists for it.
     pub listings: &'a [Vec<&'e str>],
+    /// Each term's surface, per side.
+    pub surfaces: &'a (Vec<&'a str>, Vec<&'a str>),
 }
 
 /// The association of a pair seen `both` times with terms seen `a` and `b` times in `n`
@@ -82,10 +84,14 @@ impl Scoring<'_, '_> {
     /// Every admitted pair with its score, in no particular order (in parallel: each pair is
     /// scored on its own).
     pub(super) fn score_all(&self) -> Vec<Scored> {
-        let pairs: Vec<(&(u32, u32), &PairCount)> = self.extractor.pairs.iter().collect();
-        pairs
-            .par_iter()
-            .filter_map(|&(&(a, b), pair)| self.score(a, b, pair))
+        self.extractor
+            .pairs
+            .par_shards()
+            .flat_map_iter(|shard| {
+                shard
+                    .iter()
+                    .filter_map(|(&(a, b), pair)| self.score(a, b, pair))
+            })
             .collect()
     }
 
@@ -111,7 +117,7 @@ impl Scoring<'_, '_> {
         if !admitted(pair.count, dice, coverage) {
             return None;
         }
-        let shown = s.surface();
+        let shown = self.surfaces.0[a as usize];
         let words = s.words.len().max(t.words.len());
         if words == 1 && pair.count >= 3 {
             // Co-occurrence without alignment: the words as shown never translate each other
@@ -122,12 +128,13 @@ impl Scoring<'_, '_> {
         }
         let llr = log_likelihood(pair.count as f64, s.count as f64, t.count as f64, n);
         let mut score = llr * (DICE_FLOOR + (1.0 - DICE_FLOOR) * dice);
-        score = self.weigh_rare(score, pair.count, coverage, (s, t), &shown);
+        let t_shown = self.surfaces.1[b as usize];
+        score = self.weigh_rare(score, pair.count, coverage, (s, t), (shown, t_shown));
         if pair.count >= 2 {
             score *= 1.0 + EXTRA_WORD_BONUS * (words as f64 - 1.0);
         }
-        score *= lexicon_factor(listings, s, t, &shown, words);
-        if shares_names(s, t, &shown) {
+        score *= lexicon_factor(listings, s, t, shown, words);
+        if shares_names(s, t, shown) {
             score *= SHARED_NAMES_FACTOR;
         }
         Some(Scored {
@@ -149,7 +156,7 @@ impl Scoring<'_, '_> {
         count: u32,
         coverage: f64,
         (s, t): (&Term, &Term),
-        shown: &str,
+        (shown, t_shown): (&str, &str),
     ) -> f64 {
         if count < 3 {
             score *= RARE_COVERAGE_BASE + coverage;
@@ -169,7 +176,7 @@ impl Scoring<'_, '_> {
                 .count();
             score *= termhood(s, shown) * LOANWORD_BONUS.powi(loanwords as i32);
         }
-        if count < 3 && orphan_name(self.evidence, (s, shown), (t, &t.surface())) {
+        if count < 3 && orphan_name(self.evidence, (s, shown), (t, t_shown)) {
             score *= ORPHAN_NAME_FACTOR;
         }
         score
@@ -224,20 +231,23 @@ fn shares_names(s: &Term, t: &Term, shown: &str) -> bool {
 /// Putih* / White House): they say nothing the longer one does not. Only counts of two or
 /// more say "always together"; a singleton is inside many others.
 pub(super) fn drop_subsumed(extractor: &Extractor, mut scored: Vec<Scored>) -> Vec<Scored> {
-    let source_supers = extractor.source.supers();
-    let target_supers = extractor.target.supers();
+    let (source_supers, target_supers) =
+        rayon::join(|| extractor.source.supers(), || extractor.target.supers());
+    // The term and the longer ones around it seen exactly as often, without collecting them.
+    fn wider<'s>(
+        supers: &'s FxHashMap<u32, Vec<u32>>,
+        id: u32,
+        side: &'s SideCounts,
+    ) -> impl Iterator<Item = u32> + Clone + 's {
+        let c = side.terms[id as usize].count;
+        std::iter::once(id)
+            .chain(supers.get(&id).into_iter().flatten().copied())
+            .filter(move |&x| side.terms[x as usize].count == c)
+    }
     let subsumed = |a: u32, b: u32, count: u32| -> bool {
-        let wider = |supers: &FxHashMap<u32, Vec<u32>>, id: u32, side: &SideCounts| -> Vec<u32> {
-            let c = side.terms[id as usize].count;
-            std::iter::once(id)
-                .chain(supers.get(&id).into_iter().flatten().copied())
-                .filter(|&x| side.terms[x as usize].count == c)
-                .collect()
-        };
-        let sa = wider(&source_supers, a, &extractor.source);
         let tb = wider(&target_supers, b, &extractor.target);
-        sa.iter().any(|&x| {
-            tb.iter().any(|&y| {
+        wider(&source_supers, a, &extractor.source).any(|x| {
+            tb.clone().any(|y| {
                 (x, y) != (a, b) && extractor.pairs.get(x, y).is_some_and(|p| p.count == count)
             })
         })

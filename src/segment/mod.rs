@@ -47,7 +47,7 @@ impl Segment {
     /// ```
     pub fn display<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
         let raw = self.text(text);
-        if !raw.contains(['\n', '\r']) {
+        if memchr::memchr2(b'\n', b'\r', raw.as_bytes()).is_none() {
             return std::borrow::Cow::Borrowed(raw);
         }
         let lines: Vec<&str> = raw
@@ -70,7 +70,7 @@ impl Segment {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Segmenter {
-    rules: Rules,
+    rules: &'static Rules,
     max_chars: usize,
     paragraphs: Paragraphs,
 }

@@ -1,7 +1,9 @@
 //! The per-language rule tables: abbreviations by class and common sentence openers, read
 //! from the text files beside this one at build time.
 
-use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::Lang;
 
@@ -21,13 +23,18 @@ pub(crate) enum Class {
 /// The segmentation rules of one language.
 #[derive(Debug, Clone)]
 pub struct Rules {
-    abbreviations: HashMap<String, Class>,
-    openers: HashSet<String>,
+    abbreviations: FxHashMap<&'static str, Class>,
+    openers: FxHashSet<&'static str>,
 }
 
 impl Rules {
-    /// The shipped rules for `lang`.
-    pub fn for_lang(lang: Lang) -> Self {
+    /// The shipped rules for `lang`, read from their tables once per process.
+    pub fn for_lang(lang: Lang) -> &'static Rules {
+        static RULES: [OnceLock<Rules>; 2] = [OnceLock::new(), OnceLock::new()];
+        RULES[usize::from(lang == Lang::En)].get_or_init(|| Rules::parse(lang))
+    }
+
+    fn parse(lang: Lang) -> Self {
         let (abbreviations, openers) = match lang {
             Lang::Id => (
                 include_str!("abbreviations.id.txt"),
@@ -49,10 +56,10 @@ impl Rules {
                         "final" => Class::Final,
                         _ => return None,
                     };
-                    Some((word.to_owned(), class))
+                    Some((word, class))
                 })
                 .collect(),
-            openers: data_lines(openers).map(str::to_owned).collect(),
+            openers: data_lines(openers).collect(),
         }
     }
 
@@ -140,7 +147,7 @@ impl Rules {
     }
 }
 
-fn data_lines(data: &str) -> impl Iterator<Item = &str> {
+fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))

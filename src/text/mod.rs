@@ -172,10 +172,7 @@ pub fn lines(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
         if start >= bytes.len() {
             return None;
         }
-        let mut i = start;
-        while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
-            i += 1;
-        }
+        let i = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |k| start + k);
         let line = start..i;
         start = if i + 1 < bytes.len() && bytes[i] == b'\r' && bytes[i + 1] == b'\n' {
             i + 2
@@ -202,6 +199,72 @@ pub fn safe_name(name: &str) -> String {
     name.chars()
         .map(|c| if unsafe_char(c) { '_' } else { c })
         .collect()
+}
+
+/// The normalized Levenshtein similarity of two words (as `strsim::normalized_levenshtein`:
+/// one less the edit distance over the longer length, in characters) when it is at least
+/// `min`; `None` below it. For ASCII words the distance is computed only in the band `min`
+/// leaves, which spares most of the work for the many pairs far apart.
+///
+/// ```
+/// assert_eq!(padan::text::similarity_at_least("rusia", "russia", 0.75), Some(1.0 - 1.0 / 6.0));
+/// assert_eq!(padan::text::similarity_at_least("kata", "word", 0.75), None);
+/// ```
+pub fn similarity_at_least(a: &str, b: &str, min: f64) -> Option<f64> {
+    if !a.is_ascii() || !b.is_ascii() {
+        let similarity = strsim::normalized_levenshtein(a, b);
+        return (similarity >= min).then_some(similarity);
+    }
+    if a.is_empty() && b.is_empty() {
+        return (1.0 >= min).then_some(1.0);
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let longest = a.len().max(b.len());
+    // The largest distance that still reaches `min`, by the very formula the similarity uses
+    // (a product such as (1 - 0.9) * 10 rounds below 1).
+    let reaches = |d: usize| 1.0 - (d as f64) / (longest as f64) >= min;
+    let mut allowed = (((1.0 - min) * longest as f64).floor() as usize + 1).min(longest);
+    while allowed > 0 && !reaches(allowed) {
+        allowed -= 1;
+    }
+    if !reaches(allowed) {
+        return None;
+    }
+    let distance = banded_levenshtein(a, b, allowed)?;
+    let similarity = 1.0 - (distance as f64) / (longest as f64);
+    (similarity >= min).then_some(similarity)
+}
+
+/// The Levenshtein distance of `a` and `b` when at most `allowed`, over the diagonal band of
+/// that half-width; `None` beyond it.
+fn banded_levenshtein(a: &[u8], b: &[u8], allowed: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > allowed {
+        return None;
+    }
+    let (n, m) = (a.len(), b.len());
+    let big = usize::MAX / 2;
+    let mut previous: Vec<usize> = (0..=m)
+        .map(|j| if j <= allowed { j } else { big })
+        .collect();
+    let mut current = vec![big; m + 1];
+    for i in 1..=n {
+        let lo = i.saturating_sub(allowed).max(1);
+        let hi = (i + allowed).min(m);
+        current.fill(big);
+        current[0] = if i <= allowed { i } else { big };
+        let mut best = current[0];
+        for j in lo..=hi {
+            let substitution = previous[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            let value = substitution.min(previous[j] + 1).min(current[j - 1] + 1);
+            current[j] = value;
+            best = best.min(value);
+        }
+        if best > allowed {
+            return None;
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    (previous[m] <= allowed).then_some(previous[m])
 }
 
 /// Whether a character counts as whitespace for segmentation and trimming, including the
@@ -248,6 +311,43 @@ mod tests {
                 expected,
                 "offset {offset} in {text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn the_banded_similarity_is_strsims_wherever_it_reaches_the_minimum() {
+        let words = [
+            "rusia",
+            "russia",
+            "kanada",
+            "canada",
+            "presiden",
+            "president",
+            "",
+            "a",
+            "ab",
+            "ba",
+            "washington",
+            "wasington",
+            "jakarta",
+            "department",
+            "konstruktif",
+            "constructive",
+            "aaaa",
+            "aaab",
+            "abcdefgh",
+            "hgfedcba",
+            "reykjavik",
+            "reykjavík",
+        ];
+        for a in words {
+            for b in words {
+                for min in [0.0, 0.5, 0.6, 0.75, 0.9, 1.0] {
+                    let exact = strsim::normalized_levenshtein(a, b);
+                    let expected = (exact >= min).then_some(exact);
+                    assert_eq!(similarity_at_least(a, b, min), expected, "{a} {b} {min}");
+                }
+            }
         }
     }
 

@@ -23,6 +23,8 @@ use rustc_hash::FxHashSet as HashSet;
 #[derive(Debug, Clone, Default)]
 pub struct IndonesianStemmer {
     roots: HashSet<String>,
+    /// Roots compiled into the binary (the seed glossaries' words), looked up in place.
+    known_roots: Option<fn(&str) -> bool>,
 }
 
 const MIN_ROOT: usize = 3;
@@ -36,7 +38,21 @@ impl IndonesianStemmer {
     {
         IndonesianStemmer {
             roots: roots.into_iter().map(Into::into).collect(),
+            known_roots: None,
         }
+    }
+
+    /// A stemmer whose known roots are those `known` says (compiled tables, read in place).
+    pub fn with_known_roots(known: fn(&str) -> bool) -> Self {
+        IndonesianStemmer {
+            roots: HashSet::default(),
+            known_roots: Some(known),
+        }
+    }
+
+    /// Whether `word` is a known root.
+    fn is_root(&self, word: &str) -> bool {
+        self.roots.contains(word) || self.known_roots.is_some_and(|known| known(word))
     }
 
     /// Adds known roots.
@@ -54,7 +70,7 @@ impl IndonesianStemmer {
         let candidates = candidates(word);
         candidates
             .iter()
-            .find(|c| self.roots.contains(c.as_str()))
+            .find(|c| self.is_root(c))
             .or_else(|| candidates.first())
             .cloned()
             .unwrap_or_else(|| word.to_owned())

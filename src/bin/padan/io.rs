@@ -102,7 +102,7 @@ pub fn read_text(path: &str, encoding: Encoding) -> Result<Decoded, Error> {
 static TEMPORARY: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
 /// Removes this process's temporary files (on Ctrl-C or SIGTERM; also safe to call at exit).
-pub fn remove_temporary_files() {
+fn remove_temporary_files() {
     let paths = match TEMPORARY.lock() {
         Ok(mut paths) => std::mem::take(&mut *paths),
         Err(poisoned) => std::mem::take(&mut *poisoned.into_inner()),
@@ -110,6 +110,19 @@ pub fn remove_temporary_files() {
     for path in paths {
         let _ = fs::remove_file(path);
     }
+}
+
+/// From the first temporary file on, an interrupted run (Ctrl-C, SIGTERM) removes its temporary
+/// files and exits as a shell reports a signal: 128 + SIGINT. Installed on first use: the handler
+/// is a thread, which a run writing only to stdout does not need to start.
+fn remove_temporary_files_if_interrupted() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        let _ = ctrlc::set_handler(|| {
+            remove_temporary_files();
+            std::process::exit(130);
+        });
+    });
 }
 
 fn forget_temporary(path: &Path) {
@@ -285,6 +298,7 @@ impl Output {
                 .unwrap_or_else(|_| fs::Permissions::from_mode(0o666));
             builder.permissions(permissions);
         }
+        remove_temporary_files_if_interrupted();
         let file = builder.tempfile_in(&dir).map_err(create_error)?;
         let (file, temp) = file.into_parts();
         if let Ok(mut paths) = TEMPORARY.lock() {
@@ -403,13 +417,19 @@ pub fn check_plan(outputs: &[(String, String)], inputs: &[(String, String)]) -> 
             .to_string_lossy()
             .to_lowercase()
     };
+    // Each input's identity once (a batch of thousands of pairs checks thousands of outputs).
+    let mut by_file: std::collections::HashMap<FileKey, &str> = std::collections::HashMap::new();
+    for (path, what) in inputs {
+        if let Some(id) = file_key(path) {
+            by_file.entry(id).or_insert(what);
+        }
+    }
     let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
     for (path, what) in outputs {
-        if let Some(input) = inputs.iter().find(|(i, _)| same_file(path, i)) {
+        if let Some(input) = file_key(path).and_then(|id| by_file.get(&id)) {
             return Err(Error::Usage(format!(
-                "{path} would be written as {what}, but it is {}; padan never overwrites an \
-                 input: choose another --out-dir, or give the input another name",
-                input.1
+                "{path} would be written as {what}, but it is {input}; padan never overwrites an \
+                 input: choose another --out-dir, or give the input another name"
             )));
         }
         if let Some(other) = seen.insert(key(path), what) {
@@ -420,4 +440,26 @@ pub fn check_plan(outputs: &[(String, String)], inputs: &[(String, String)]) -> 
         }
     }
     Ok(())
+}
+
+/// What tells one file from another: device and inode where there are such, else its
+/// canonical path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum FileKey {
+    Inode(u64, u64),
+    #[cfg_attr(unix, allow(dead_code))]
+    Path(PathBuf),
+}
+
+fn file_key(path: &str) -> Option<FileKey> {
+    #[cfg(unix)]
+    if let Ok(metadata) = fs::metadata(path) {
+        let (dev, ino) = identity(&metadata);
+        return Some(FileKey::Inode(dev, ino));
+    }
+    #[cfg(not(unix))]
+    if fs::metadata(path).is_ok() {
+        return canonical(Path::new(path)).map(FileKey::Path);
+    }
+    None
 }

@@ -15,16 +15,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
-    // Interrupted (Ctrl-C, SIGTERM), a run leaves no temporary file behind. Exit codes as a
-    // shell reports a signal: 128 + SIGINT.
-    let _ = ctrlc::set_handler(|| {
-        io::remove_temporary_files();
-        std::process::exit(130);
-    });
     let cli = cli::Cli::parse();
     match run(cli) {
         Ok(code) => code,
