@@ -53,6 +53,49 @@ pub fn parse_beads(text: &str, file: &str) -> Result<Vec<IndexBead>, Error> {
     Ok(beads)
 }
 
+/// Parses test beads with their confidences: padan's `--format jsonl` lines (`source`,
+/// `target` 0-based, `confidence`) or, without confidences, Vecalign's bead lines.
+///
+/// ```
+/// let text = "{\"bead\":1,\"source\":[0],\"target\":[0,1],\"confidence\":0.9}\n";
+/// let beads = padan::align::eval::parse_scored_beads(text, "test").unwrap();
+/// assert_eq!(beads, vec![((vec![0], vec![0, 1]), Some(0.9))]);
+/// ```
+pub fn parse_scored_beads(text: &str, file: &str) -> Result<Vec<(IndexBead, Option<f64>)>, Error> {
+    let first = text
+        .lines()
+        .map(|l| l.trim().trim_start_matches('\u{feff}'))
+        .find(|l| !l.is_empty());
+    if !first.is_some_and(|l| l.starts_with('{')) {
+        return Ok(parse_beads(text, file)?
+            .into_iter()
+            .map(|b| (b, None))
+            .collect());
+    }
+    #[derive(serde::Deserialize)]
+    struct Line {
+        source: Vec<usize>,
+        target: Vec<usize>,
+        confidence: Option<f64>,
+    }
+    let mut beads = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim().trim_start_matches('\u{feff}');
+        if line.is_empty() {
+            continue;
+        }
+        let bead: Line = serde_json::from_str(line).map_err(|e| {
+            Error::malformed(
+                file,
+                n + 1,
+                format!("expected a bead as padan align --format jsonl writes it ({e})"),
+            )
+        })?;
+        beads.push(((bead.source, bead.target), bead.confidence));
+    }
+    Ok(beads)
+}
+
 /// Formats one bead in Vecalign's format.
 ///
 /// ```
@@ -247,6 +290,140 @@ impl fmt::Display for Counts {
             "strict P={:.3} R={:.3} F1={:.3}  lax P={:.3} R={:.3} F1={:.3}",
             s.precision, s.recall, s.f1, l.precision, l.recall, l.f1
         )
+    }
+}
+
+/// Bands of confidence that [`Calibration`] reports precision for, as (low, high) bounds,
+/// the last one closed.
+pub const CONFIDENCE_BANDS: [(f64, f64); 4] = [(0.0, 0.5), (0.5, 0.9), (0.9, 0.99), (0.99, 1.0)];
+
+/// Equal-width bins of the expected calibration error.
+const CALIBRATION_BINS: usize = 10;
+
+/// How well confidences predict correctness: for each test bead, its confidence and whether it
+/// is a strict hit. A calibrated aligner's beads at confidence 0.9 are right nine times in ten.
+///
+/// ```
+/// use padan::align::eval::Calibration;
+/// let gold = vec![(vec![0], vec![0]), (vec![1], vec![1])];
+/// let test = vec![((vec![0], vec![0]), 1.0), ((vec![1], vec![]), 0.2)];
+/// let mut calibration = Calibration::default();
+/// calibration.add_document(&gold, &test);
+/// assert_eq!(calibration.beads(), 2);
+/// // One bead at 1.0, right; one at 0.2, wrong: each bin is off by its confidence gap.
+/// assert!((calibration.expected_error() - 0.1).abs() < 1e-9);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Calibration {
+    /// Per bin of width 1/CALIBRATION_BINS: beads, strict hits, sum of confidences.
+    bins: [(usize, usize, f64); CALIBRATION_BINS],
+    /// Per band of CONFIDENCE_BANDS: beads, strict hits.
+    bands: [(usize, usize); CONFIDENCE_BANDS.len()],
+}
+
+impl Calibration {
+    /// Adds one bead.
+    pub fn add(&mut self, confidence: f64, correct: bool) {
+        let confidence = confidence.clamp(0.0, 1.0);
+        let bin = ((confidence * CALIBRATION_BINS as f64) as usize).min(CALIBRATION_BINS - 1);
+        let entry = &mut self.bins[bin];
+        entry.0 += 1;
+        entry.1 += usize::from(correct);
+        entry.2 += confidence;
+        let last = CONFIDENCE_BANDS.len() - 1;
+        let band = CONFIDENCE_BANDS
+            .iter()
+            .position(|&(low, high)| confidence >= low && confidence < high)
+            .unwrap_or(last);
+        self.bands[band].0 += 1;
+        self.bands[band].1 += usize::from(correct);
+    }
+
+    /// Adds one document's test beads with their confidences, each judged as [`Counts`]
+    /// judges precision: a bead with both sides empty is not a bead; a strict hit is right.
+    pub fn add_document(&mut self, gold: &[IndexBead], test: &[(IndexBead, f64)]) {
+        let gold: HashSet<&IndexBead> = gold.iter().collect();
+        for (bead, confidence) in test {
+            if bead.0.is_empty() && bead.1.is_empty() {
+                continue;
+            }
+            self.add(*confidence, gold.contains(bead));
+        }
+    }
+
+    /// Adds another document's beads.
+    pub fn merge(&mut self, other: &Calibration) {
+        for (mine, theirs) in self.bins.iter_mut().zip(&other.bins) {
+            mine.0 += theirs.0;
+            mine.1 += theirs.1;
+            mine.2 += theirs.2;
+        }
+        for (mine, theirs) in self.bands.iter_mut().zip(&other.bands) {
+            mine.0 += theirs.0;
+            mine.1 += theirs.1;
+        }
+    }
+
+    /// Beads counted.
+    pub fn beads(&self) -> usize {
+        self.bins.iter().map(|b| b.0).sum()
+    }
+
+    /// Expected calibration error over ten equal-width bins: the mean gap between a bin's
+    /// share of right beads and its mean confidence, weighted by the bin's beads.
+    pub fn expected_error(&self) -> f64 {
+        let total = self.beads();
+        if total == 0 {
+            return 0.0;
+        }
+        self.bins
+            .iter()
+            .filter(|b| b.0 > 0)
+            .map(|&(_, right, confidence)| (right as f64 - confidence).abs())
+            .sum::<f64>()
+            / total as f64
+    }
+
+    /// Per band of [`CONFIDENCE_BANDS`]: beads in it and the share of them that are right
+    /// (`None` for an empty band).
+    pub fn bands(&self) -> Vec<(f64, f64, usize, Option<f64>)> {
+        CONFIDENCE_BANDS
+            .iter()
+            .zip(&self.bands)
+            .map(|(&(low, high), &(n, right))| {
+                (low, high, n, (n > 0).then(|| right as f64 / n as f64))
+            })
+            .collect()
+    }
+
+    /// The share of right beads among those at `threshold` or above, and how many there are.
+    pub fn precision_at_least(&self, threshold: f64) -> (Option<f64>, usize) {
+        let (n, right) = CONFIDENCE_BANDS
+            .iter()
+            .zip(&self.bands)
+            .filter(|(&(low, _), _)| low >= threshold)
+            .fold((0, 0), |(n, r), (_, &(bn, br))| (n + bn, r + br));
+        ((n > 0).then(|| right as f64 / n as f64), n)
+    }
+}
+
+impl fmt::Display for Calibration {
+    /// One line a band, `confidence [0.90, 0.99): 1234 beads, precision 0.995`, then the
+    /// expected calibration error.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (k, (low, high, n, precision)) in self.bands().into_iter().enumerate() {
+            let close = if k + 1 == CONFIDENCE_BANDS.len() {
+                ']'
+            } else {
+                ')'
+            };
+            let precision = precision.map_or("-".to_owned(), |p| format!("{p:.3}"));
+            writeln!(
+                f,
+                "confidence [{low:.2}, {high:.2}{close}: {n} beads, precision {precision}"
+            )?;
+        }
+        write!(f, "expected_calibration_error={:.4}", self.expected_error())
     }
 }
 

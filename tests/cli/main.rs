@@ -389,6 +389,57 @@ fn align_reproduces_the_gold_alignment_of_the_example_from_raw_text() {
 }
 
 #[test]
+fn eval_of_jsonl_beads_reports_how_honest_the_confidences_are() {
+    let dir = temp_dir();
+    let output = padan(
+        dir.path(),
+        &[
+            "align",
+            &fixture_str("reykjavik/id.txt"),
+            &fixture_str("reykjavik/en.txt"),
+            "-o",
+            "test.jsonl",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let gold = fixture_str("reykjavik/gold.align");
+    let output = padan(dir.path(), &["eval", &gold, "test.jsonl"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[1], "strict_f1=1.0000");
+    // Four bands whose beads add up to the 30 of the example, every one of them right.
+    let beads: usize = lines[2..6]
+        .iter()
+        .map(|l| {
+            assert!(l.starts_with("confidence ["), "{l}");
+            let n = l.split(": ").nth(1).and_then(|r| r.split(' ').next());
+            n.and_then(|n| n.parse::<usize>().ok()).unwrap_or(0)
+        })
+        .sum();
+    assert_eq!(beads, 30);
+    assert!(lines[5].ends_with("precision 1.000"), "{}", lines[5]);
+    let ece: f64 = lines[6]
+        .strip_prefix("expected_calibration_error=")
+        .and_then(|v| v.parse().ok())
+        .expect("an expected calibration error");
+    assert!((0.0..0.05).contains(&ece), "{ece}");
+    // A malformed JSON line is an error naming the file and line.
+    fs::write(
+        dir.path().join("bad.jsonl"),
+        "{\"source\":[0],\"target\":[0]}\n{oops\n",
+    )
+    .expect("write");
+    let output = padan(dir.path(), &["eval", &gold, "bad.jsonl"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("bad.jsonl:2: expected a bead"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
 fn align_tsv_has_a_header_and_one_row_a_bead() {
     let dir = temp_dir();
     let output = padan(

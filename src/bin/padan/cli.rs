@@ -269,7 +269,9 @@ pub struct AlignArgs {
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// Pairs of bead files: GOLD TEST [GOLD TEST ...].
+    /// Pairs of bead files: GOLD TEST [GOLD TEST ...]. TEST may be padan's jsonl output, whose
+    /// confidences are then judged too (precision per confidence band, expected calibration
+    /// error).
     #[arg(required = true, value_name = "GOLD TEST")]
     pub files: Vec<String>,
     /// Also print the score of each pair.

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use padan::align::eval::{parse_beads, Counts};
+use padan::align::eval::{parse_beads, parse_scored_beads, Calibration, Counts};
 use padan::error::Error;
 use padan::text::Encoding;
 
@@ -21,19 +21,32 @@ pub fn run(config: EvalArgs) -> padan::Result<ExitCode> {
     // instead of a panic in println!.
     let mut out = Output::create(None, &[])?;
     let mut total = Counts::default();
+    let mut calibration = Calibration::default();
+    let mut every_test_scored = true;
     for pair in config.files.chunks(2) {
-        let read = |path: &String| -> Result<_, Error> {
-            let text = read_text(path, Encoding::Auto)?;
-            parse_beads(&text.text, &display_name(path))
-        };
-        let (gold, test) = (read(&pair[0])?, read(&pair[1])?);
+        let text = |path: &String| read_text(path, Encoding::Auto).map(|t| t.text);
+        let gold = parse_beads(&text(&pair[0])?, &display_name(&pair[0]))?;
+        let scored = parse_scored_beads(&text(&pair[1])?, &display_name(&pair[1]))?;
+        let test: Vec<_> = scored.iter().map(|(b, _)| b.clone()).collect();
         let counts = Counts::of(&gold, &test);
+        match scored
+            .into_iter()
+            .map(|(b, c)| c.map(|c| (b, c)))
+            .collect::<Option<Vec<_>>>()
+        {
+            Some(confident) => calibration.add_document(&gold, &confident),
+            None => every_test_scored = false,
+        }
         if config.per_document {
             writeln!(out, "{}\t{}\t{counts}", pair[0], pair[1]).map_err(|e| out.error(e))?;
         }
         total.add(counts);
     }
     writeln!(out, "{total}\nstrict_f1={:.4}", total.strict().f1).map_err(|e| out.error(e))?;
+    // Confidences are judged only when every test file carries them (padan's jsonl).
+    if every_test_scored && calibration.beads() > 0 {
+        writeln!(out, "{calibration}").map_err(|e| out.error(e))?;
+    }
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
