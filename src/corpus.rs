@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Bead, LOW_CONFIDENCE};
+use crate::document::Bead;
 use crate::error::Error;
 use crate::table::Table;
 use crate::text::safe_name;
@@ -160,7 +160,7 @@ pub fn summary_line(name: &str, segments: (usize, usize), beads: &[Bead]) -> Str
             && !b.source.is_empty()
             && !b.target.is_empty()),
         count(&|b| b.source.is_empty() || b.target.is_empty()),
-        count(&|b| b.confidence < LOW_CONFIDENCE),
+        count(&Bead::is_low_confidence),
     )
 }
 

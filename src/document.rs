@@ -31,6 +31,24 @@ pub struct Bead {
 }
 
 impl Bead {
+    /// The confidence as every output shows it, to three decimals.
+    pub fn shown_confidence(&self) -> f64 {
+        (self.confidence * 1000.0).round() / 1000.0
+    }
+
+    /// Whether the bead is low-confidence, judged on the confidence as shown, so a bead a
+    /// reader sees as 0.500 is never counted as below 0.5 (and a count made from any output,
+    /// such as a JSONL stream, is the same).
+    ///
+    /// ```
+    /// let bead = |confidence| padan::document::Bead { source: 0..1, target: 0..1, confidence };
+    /// assert!(bead(0.4994).is_low_confidence());
+    /// assert!(!bead(0.4996).is_low_confidence());
+    /// ```
+    pub fn is_low_confidence(&self) -> bool {
+        self.shown_confidence() < LOW_CONFIDENCE
+    }
+
     /// The bead's shape, e.g. `1-2`.
     pub fn kind(&self) -> String {
         format!("{}-{}", self.source.len(), self.target.len())

@@ -53,7 +53,7 @@ fn row<'a>(pair: &AlignedPair, n: usize, bead: &Bead, texts: &'a (String, String
         bead: n + 1,
         source: bead.source.clone().collect(),
         target: bead.target.clone().collect(),
-        confidence: (bead.confidence * 1000.0).round() / 1000.0,
+        confidence: bead.shown_confidence(),
         source_text: &texts.0,
         target_text: &texts.1,
         source_spans: pair.source.spans(&bead.source),
@@ -98,16 +98,31 @@ pub fn write_failed_record(id: &RawValue, error: &str, out: &mut dyn Write) -> i
     writeln!(out)
 }
 
+/// What a streamed record gives to align: its two texts, or the paths of its two files (read
+/// as `padan align SOURCE TARGET` and `padan batch` read them: any encoding, web pages, Word
+/// and OpenDocument files).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordInput {
+    /// `"source"` and `"target"`: the texts themselves.
+    Texts(String, String),
+    /// `"source_file"` and `"target_file"`: paths every reader of the stream can open.
+    Files(String, String),
+}
+
 /// One record of a streaming run (`padan align --jsonl-in`) as read from its line: its id as
 /// written (null when it has none; `1.10` stays `1.10`, a long number keeps every digit) and
-/// its source and target texts, or what is wrong with it. A byte-order mark before the first
-/// record is skipped.
+/// its source and target texts or files, or what is wrong with it. A byte-order mark before
+/// the first record is skipped.
 ///
 /// ```
-/// let (id, texts) = padan::export::read_record(br#"{"id":1.10,"source":"Satu.","target":"One."}"#);
-/// assert_eq!((id.get(), texts), ("1.10", Ok(("Satu.".to_owned(), "One.".to_owned()))));
+/// use padan::export::{read_record, RecordInput};
+/// let (id, input) = read_record(br#"{"id":1.10,"source":"Satu.","target":"One."}"#);
+/// assert_eq!((id.get(), input), ("1.10", Ok(RecordInput::Texts("Satu.".into(), "One.".into()))));
+/// let (_, input) = read_record(br#"{"id":"a","source_file":"id/a.txt","target_file":"en/a.txt"}"#);
+/// assert_eq!(input, Ok(RecordInput::Files("id/a.txt".into(), "en/a.txt".into())));
 /// ```
-pub fn read_record(line: &[u8]) -> (Box<RawValue>, Result<(String, String), String>) {
+pub fn read_record(line: &[u8]) -> (Box<RawValue>, Result<RecordInput, String>) {
+    const SHAPE: &str = "give {\"id\":...,\"source\":\"...\",\"target\":\"...\"} or {\"id\":...,\"source_file\":\"...\",\"target_file\":\"...\"}";
     let null = || RawValue::from_string("null".to_owned()).unwrap_or_default();
     let line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
     let fields: HashMap<String, Box<RawValue>> = match serde_json::from_slice(line) {
@@ -124,14 +139,19 @@ pub fn read_record(line: &[u8]) -> (Box<RawValue>, Result<(String, String), Stri
     let id = fields.get("id").cloned().unwrap_or_else(null);
     let text = |field: &str| -> Result<String, String> {
         match fields.get(field) {
-            Some(raw) => serde_json::from_str::<String>(raw.get()).map_err(|_| {
-                format!("\"{field}\" is not a string; give the text as a JSON string")
-            }),
-            None => Err(format!(
-                "the record has no \"{field}\"; give {{\"id\":...,\"source\":\"...\",\"target\":\"...\"}}"
-            )),
+            Some(raw) => serde_json::from_str::<String>(raw.get())
+                .map_err(|_| format!("\"{field}\" is not a string; give it as a JSON string")),
+            None => Err(format!("the record has no \"{field}\"; {SHAPE}")),
         }
     };
-    let texts = text("source").and_then(|s| Ok((s, text("target")?)));
-    (id, texts)
+    let files = fields.contains_key("source_file") || fields.contains_key("target_file");
+    let texts = fields.contains_key("source") || fields.contains_key("target");
+    let input = match (texts, files) {
+        (true, true) => Err(format!("the record has both texts and files; {SHAPE}")),
+        (false, true) => {
+            text("source_file").and_then(|s| Ok(RecordInput::Files(s, text("target_file")?)))
+        }
+        _ => text("source").and_then(|s| Ok(RecordInput::Texts(s, text("target")?))),
+    };
+    (id, input)
 }

@@ -18,7 +18,7 @@ use std::io::{self, Write};
 
 pub use beads::Beads;
 pub use csv_format::Csv;
-pub use jsonl::{read_record, write_failed_record, write_record, Jsonl};
+pub use jsonl::{read_record, write_failed_record, write_record, Jsonl, RecordInput};
 pub use tmx::Tmx;
 pub use tsv::{Tsv, TSV_HEADER};
 

@@ -22,7 +22,7 @@ use rust_xlsxwriter::{
 
 use super::report::{report_cells, ReportRow, REPORT_COLUMNS};
 use crate::check::{Flag, Severity};
-use crate::document::{AlignedPair, LOW_CONFIDENCE};
+use crate::document::AlignedPair;
 use crate::glossary::review::{Sheet, STATUS_COLUMN};
 use crate::lang::Locale;
 use crate::table::{Mark, Status};
@@ -405,7 +405,7 @@ fn alignment_sheet(
     for (b, bead) in doc.pair.beads.iter().enumerate() {
         let flags: Vec<&Flag> = doc.flags.iter().filter(|f| f.bead == b).collect();
         let worst = flags.iter().map(|f| f.severity).min();
-        let low = bead.confidence < LOW_CONFIDENCE;
+        let low = bead.is_low_confidence();
         let styles = match worst {
             Some(Severity::Error) => &error,
             Some(Severity::Warning) => &warning,

@@ -119,7 +119,7 @@ fn jsonl_in_aligns_each_record_as_align_does_and_reports_bad_records_without_sto
         stderr(&output),
         "padan: in.jsonl:3: the target is empty; give it text, or pass --allow-empty to align it with nothing\n\
          padan: in.jsonl:4: not a JSON record (expected ident at line 1 column 2); give one object a line: {\"id\":...,\"source\":\"...\",\"target\":\"...\"}\n\
-         padan: in.jsonl:5: the record has no \"target\"; give {\"id\":...,\"source\":\"...\",\"target\":\"...\"}\n\
+         padan: in.jsonl:5: the record has no \"target\"; give {\"id\":...,\"source\":\"...\",\"target\":\"...\"} or {\"id\":...,\"source_file\":\"...\",\"target_file\":\"...\"}\n\
          padan: align: 3 of 5 record(s) failed; their output lines hold the error\n"
     );
     assert_eq!(output.status.code(), Some(1));
@@ -138,6 +138,79 @@ fn jsonl_in_aligns_each_record_as_align_does_and_reports_bad_records_without_sto
         let beads = stdout(&single).lines().collect::<Vec<_>>().join(",");
         assert_eq!(line, format!("{{\"id\":{id},\"beads\":[{beads}]}}"));
     }
+}
+
+#[test]
+fn jsonl_in_reads_files_a_record_names_as_align_reads_them_and_refuses_what_would_block() {
+    let dir = temp_dir();
+    halves(dir.path());
+    let stream = [
+        "{\"id\":1,\"source_file\":\"a.id\",\"target_file\":\"a.en\"}\n",
+        "{\"id\":2,\"source_file\":\"a.id\",\"target_file\":\"nowhere.en\"}\n",
+        "{\"id\":3,\"source_file\":\".\",\"target_file\":\"a.en\"}\n",
+        "{\"id\":4,\"source\":\"Satu.\",\"target_file\":\"a.en\"}\n",
+        "{\"id\":5,\"source_file\":\"a.id\"}\n",
+    ]
+    .concat();
+    fs::write(dir.path().join("in.jsonl"), stream).expect("write");
+    let output = padan(dir.path(), &["align", "--jsonl-in", "in.jsonl"]);
+    assert_eq!(output.status.code(), Some(1));
+    let log = stderr(&output);
+    for expected in [
+        "padan: in.jsonl:2: nowhere.en: cannot read",
+        "padan: in.jsonl:3: .: not a regular file (a pipe, a device or a folder); give a file",
+        "padan: in.jsonl:4: the record has both texts and files;",
+        "padan: in.jsonl:5: the record has no \"target_file\";",
+        "padan: align: 4 of 5 record(s) failed",
+    ] {
+        assert!(log.contains(expected), "{expected:?} not in {log}");
+    }
+    // The good record holds exactly the beads padan align gives for the two files.
+    let single = padan(dir.path(), &["align", "a.id", "a.en", "-f", "jsonl"]);
+    let beads = stdout(&single).lines().collect::<Vec<_>>().join(",");
+    let out = stdout(&output);
+    assert_eq!(
+        out.lines().next(),
+        Some(format!("{{\"id\":1,\"beads\":[{beads}]}}").as_str())
+    );
+}
+
+#[test]
+fn batch_lists_its_pairs_as_records_align_takes_without_aligning() {
+    let dir = temp_dir();
+    halves(dir.path());
+    fs::write(
+        dir.path().join("m.csv"),
+        "source,target,name\na.id,a.en,first\nb.id,b.en,\n",
+    )
+    .expect("write");
+    let output = padan(
+        dir.path(),
+        &["batch", "--manifest", "m.csv", "--list-pairs"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "{\"id\":\"first\",\"source_file\":\"a.id\",\"target_file\":\"a.en\"}\n\
+         {\"id\":\"b\",\"source_file\":\"b.id\",\"target_file\":\"b.en\"}\n"
+    );
+    // Nothing is written: there is no output folder to write to.
+    let output = padan(
+        dir.path(),
+        &[
+            "batch",
+            "--manifest",
+            "m.csv",
+            "--list-pairs",
+            "--out-dir",
+            "o",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!dir.path().join("o").exists());
+    let output = padan(dir.path(), &["batch", "--manifest", "m.csv"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--out-dir"), "{}", stderr(&output));
 }
 
 #[test]

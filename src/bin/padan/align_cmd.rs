@@ -7,13 +7,14 @@ use padan::check::Checker;
 use padan::document::AlignedPair;
 use padan::error::{Error, Location};
 use padan::export::{
-    read_record, write_alignment, write_failed_record, write_record, AlignFormat, WriteOptions,
+    read_record, write_alignment, write_failed_record, write_record, AlignFormat, RecordInput,
+    WriteOptions,
 };
 use padan::lexicon::Glossaries;
 use padan::pipeline::Config;
 
 use crate::cli::{format_of, AlignArgs};
-use crate::input::{load_glossaries, load_pair, warn};
+use crate::input::{load_glossaries, load_pair, load_pair_files, warn};
 use crate::io::{display_name, open_lines, refuse_binary_to_terminal, Output};
 
 pub fn run(args: AlignArgs) -> padan::Result<ExitCode> {
@@ -117,9 +118,16 @@ fn run_stream(args: &AlignArgs, config: &Config, stream: &str) -> padan::Result<
         }
         records += 1;
         let at = format!("{name}:{line_no}");
-        let (id, texts) = read_record(&line);
-        let aligned = texts.and_then(|(source, target)| {
-            let (source, target, mut warnings) = config.read_record(&at, source, target)?;
+        let (id, input) = read_record(&line);
+        let aligned = input.and_then(|input| {
+            let (source, target, mut warnings) = match input {
+                RecordInput::Texts(source, target) => config.read_record(&at, source, target)?,
+                RecordInput::Files(source, target) => {
+                    let (source, target) =
+                        load_pair_files(config, &source, &target).map_err(|e| e.to_string())?;
+                    (source, target, Vec::new())
+                }
+            };
             let (beads, aligned) = config
                 .align(&lexicon, &source, &target)
                 .map_err(|e| e.to_string())?;

@@ -24,7 +24,9 @@ use padan::pipeline::Config;
 use padan::Lexicon;
 
 use crate::cli::{BatchArgs, PairSource};
-use crate::input::{load_glossaries, load_source, load_table, load_target, warn};
+use crate::input::{
+    load_glossaries, load_source, load_table, load_target, refuse_special_file, warn,
+};
 use crate::io::{check_plan, is_regular_file, read_bytes, sweep_temporary_files, Output};
 
 /// Pairs per worker aligned together before their outputs are written: bounds memory by the
@@ -117,15 +119,19 @@ pub fn run(args: BatchArgs) -> padan::Result<ExitCode> {
         // Before any work: a setting that cannot make a workbook fails now, not at the end.
         padan::export::xlsx::fits(config.read.max_chars, (0, 0)).map_err(Error::Usage)?;
     }
-    if args.out_dir.trim().is_empty() {
+    if args.list_pairs {
+        return list_pairs(&jobs, &failures);
+    }
+    let out_name = args.out_dir.as_deref().unwrap_or_default();
+    if out_name.trim().is_empty() {
         return Err(Error::Usage(
             "--out-dir is empty; give the folder the outputs go to".to_owned(),
         ));
     }
-    let out_dir = PathBuf::from(&args.out_dir);
+    let out_dir = PathBuf::from(out_name);
     check_outputs(&args, &jobs, &out_dir)?;
     fs::create_dir_all(&out_dir).map_err(|source| Error::Io {
-        at: Location::file(&args.out_dir),
+        at: Location::file(out_name),
         action: "create",
         source,
     })?;
@@ -226,7 +232,7 @@ pub fn run(args: BatchArgs) -> padan::Result<ExitCode> {
         eprintln!(
             "padan batch: {done} pair(s) aligned{resumed}, {} failed; outputs, {glossary}summary.tsv in {}",
             failures.len(),
-            args.out_dir
+            out_name
         );
     }
     Ok(if failures.is_empty() {
@@ -276,6 +282,28 @@ fn align_all(jobs: &[Job], context: &Context, pool: &rayon::ThreadPool, collecto
     if let Some((jobs, results)) = pending {
         collector.collect(jobs, results);
     }
+}
+
+/// `--list-pairs`: the pairs as records `padan align --jsonl-in` takes, in the order the batch
+/// aligns them, then the files without a partner as failed records, in the order the batch
+/// reports them.
+fn list_pairs(jobs: &[Job], failures: &[corpus::Failure]) -> padan::Result<ExitCode> {
+    let mut out = Output::create(None, &[])?;
+    for job in jobs {
+        let record = serde_json::json!({
+            "id": job.name,
+            "source_file": job.source.to_string_lossy(),
+            "target_file": job.target.to_string_lossy(),
+        });
+        writeln!(out, "{record}").map_err(|e| out.error(e))?;
+    }
+    for (name, reason) in failures {
+        let record = serde_json::json!({ "id": name, "error": reason });
+        writeln!(out, "{record}").map_err(|e| out.error(e))?;
+    }
+    out.flush().map_err(|e| out.error(e))?;
+    out.finish()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// What the run keeps of each finished pair: its output, its counts, its summary line.
@@ -440,13 +468,8 @@ fn check_outputs(args: &BatchArgs, jobs: &[Job], out_dir: &Path) -> Result<(), E
 fn align_job(job: &Job, context: &Context) -> Result<Aligned, Error> {
     let config = context.config;
     let (source_path, target_path) = (job.source.to_string_lossy(), job.target.to_string_lossy());
-    for (path, name) in [(&job.source, &source_path), (&job.target, &target_path)] {
-        // A pipe or a device would block the run (or never end): files only.
-        if !fs::metadata(path).is_ok_and(|m| m.is_file()) && path.exists() {
-            return Err(Error::Usage(format!(
-                "{name}: not a regular file (a pipe, a device or a folder); give a file"
-            )));
-        }
+    for name in [&source_path, &target_path] {
+        refuse_special_file(name)?;
     }
     let (source_bytes, target_bytes) = (read_bytes(&source_path)?, read_bytes(&target_path)?);
     let source = load_source(config, &source_path, &source_bytes)?;

@@ -422,8 +422,13 @@ pub struct BatchArgs {
     #[arg(long, value_name = "DIR", requires = "source_dir")]
     pub target_dir: Option<String>,
     /// Where the outputs go (created if missing).
-    #[arg(long, value_name = "DIR")]
-    pub out_dir: String,
+    #[arg(long, value_name = "DIR", required_unless_present = "list_pairs")]
+    pub out_dir: Option<String>,
+    /// Align nothing: print the pairs, in order, as records padan align --jsonl-in takes
+    /// ({"id":NAME,"source_file":...,"target_file":...}; {"id":NAME,"error":...} for a file
+    /// without a partner), for a job that spreads a corpus over many machines.
+    #[arg(long, conflicts_with_all = ["out_dir", "resume"])]
+    pub list_pairs: bool,
     /// Output format of each pair, as padan align's.
     #[arg(long, short = 'f', value_enum, default_value = "tsv")]
     pub format: AlignFormat,

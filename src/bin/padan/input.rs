@@ -28,6 +28,30 @@ pub fn load_pair(
     Ok((source, target))
 }
 
+/// A pair named by a corpus (a batch job, a streamed record): regular files only, since a
+/// pipe or a device would block the run or never end.
+pub fn load_pair_files(
+    config: &Config,
+    source: &str,
+    target: &str,
+) -> Result<(Document, Document), Error> {
+    for path in [source, target] {
+        refuse_special_file(path)?;
+    }
+    load_pair(config, source, target)
+}
+
+/// An error for a path that exists and is not a regular file (a pipe, a device, a folder).
+pub fn refuse_special_file(path: &str) -> Result<(), Error> {
+    let at = std::path::Path::new(path);
+    if at.exists() && !std::fs::metadata(at).is_ok_and(|m| m.is_file()) {
+        return Err(Error::Usage(format!(
+            "{path}: not a regular file (a pipe, a device or a folder); give a file"
+        )));
+    }
+    Ok(())
+}
+
 /// The source side from its bytes.
 pub fn load_source(config: &Config, path: &str, bytes: &[u8]) -> Result<Document, Error> {
     let (document, warnings) = config.read_source(&display_name(path), bytes)?;
