@@ -19,6 +19,7 @@ mod exports;
 mod inputs;
 mod regression;
 mod review;
+mod spark;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 const EXPECTED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/expected");
