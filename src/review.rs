@@ -8,9 +8,13 @@
 //! 0-1 unit. The result is an ordinary aligned pair per document, so every alignment format
 //! can write it.
 
-use crate::document::{Bead, Document, ReadOptions};
+use std::io::Write;
+
+use crate::document::{AlignedPair, Bead, Document, ReadOptions};
 use crate::error::Error;
+use crate::export::tmx::TmxDocument;
 use crate::export::xlsx::{CONFIDENCE_HEADER, METADATA_FORMAT, METADATA_SHEET, STATUS_HEADER};
+use crate::export::{Tmx, WriteOptions};
 use crate::lang::Locale;
 use crate::segment;
 use crate::table::{read_grids, Grid, Mark};
@@ -309,4 +313,53 @@ fn read_sheet(
 /// ([`segment::lines`]), the empty ones dropped.
 fn segments_of(cell: &str) -> Vec<&str> {
     segment::lines(cell).iter().map(|s| s.text(cell)).collect()
+}
+
+impl ReviewedDocument {
+    /// The document as an aligned pair, for the writers of every format.
+    pub fn pair(&self) -> AlignedPair<'_> {
+        AlignedPair {
+            source: self.source.side(),
+            target: self.target.side(),
+            beads: &self.beads,
+        }
+    }
+}
+
+/// Writes one translation memory of every document of a reviewed file `name`: the files they
+/// came from in the header, each unit's review mark as a property.
+pub fn write_tmx(
+    options: &WriteOptions,
+    name: &str,
+    documents: &[ReviewedDocument],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let tmx = Tmx {
+        source_lang: options.languages.0.tag.clone(),
+        target_lang: options.languages.1.tag.clone(),
+        keep_unaligned: options.keep_unaligned,
+    };
+    let mut header = vec![("x-padan-reviewed", name.to_owned())];
+    for document in documents {
+        if let Some(sources) = &document.sources {
+            header.push(("x-padan-source-file", sources.source_file.clone()));
+            header.push(("x-padan-target-file", sources.target_file.clone()));
+        }
+    }
+    let units: Vec<TmxDocument> = documents
+        .iter()
+        .map(|d| TmxDocument {
+            name: &d.sheet,
+            pair: d.pair(),
+            props: d
+                .marks
+                .iter()
+                .map(|m| match m {
+                    Mark::Ok => vec![("x-padan-status", "ok".to_owned())],
+                    _ => Vec::new(),
+                })
+                .collect(),
+        })
+        .collect();
+    tmx.write_documents(&units, &header, out)
 }

@@ -601,6 +601,34 @@ impl<'a> Extractor<'a> {
         self.add_all(vec![bead]);
     }
 
+    /// Counts a stream of beads' texts, in order, tokenizing and stemming them on every core a
+    /// chunk at a time; while one chunk is counted (in order, on one thread), the next is
+    /// prepared. The same as [`Extractor::add`] on each bead.
+    pub fn add_texts<'t>(
+        &mut self,
+        lexicon: &Lexicon,
+        beads: impl Iterator<Item = (&'t str, &'t str)>,
+    ) {
+        const CHUNK: usize = 2048;
+        let prepare = |chunk: &[(&str, &str)]| -> Vec<PreparedBead> {
+            chunk
+                .par_iter()
+                .map(|(s, t)| PreparedBead::new(lexicon, s, t))
+                .collect()
+        };
+        let mut beads = beads.peekable();
+        let mut pending: Vec<PreparedBead> = Vec::new();
+        while beads.peek().is_some() {
+            let chunk: Vec<(&str, &str)> = beads.by_ref().take(CHUNK).collect();
+            let (prepared, ()) = rayon::join(
+                || prepare(&chunk),
+                || self.add_all(std::mem::take(&mut pending)),
+            );
+            pending = prepared;
+        }
+        self.add_all(pending);
+    }
+
     /// Counts beads prepared with [`PreparedBead::new`], in order: the same as adding them
     /// one by one, with the pair counts of a segment updated on every core.
     pub fn add_all(&mut self, beads: Vec<PreparedBead>) {

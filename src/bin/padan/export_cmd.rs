@@ -4,13 +4,11 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use padan::document::{fingerprint, AlignedPair};
+use padan::document::fingerprint;
 use padan::error::{Error, Location};
-use padan::export::tmx::TmxDocument;
-use padan::export::{write_alignment, write_record, AlignFormat, Tmx, WriteOptions};
+use padan::export::{write_alignment, write_record, AlignFormat, WriteOptions};
 use padan::lang::Locale;
-use padan::review::{read_reviewed, ReviewedDocument};
-use padan::table::Mark;
+use padan::review::{read_reviewed, write_tmx, ReviewedDocument};
 use padan::Lang;
 
 use crate::cli::{format_of, ExportArgs};
@@ -64,12 +62,12 @@ pub fn run(args: ExportArgs) -> padan::Result<ExitCode> {
         AlignFormat::Tmx => write_tmx(&options, &name, documents, &mut out),
         AlignFormat::Jsonl if several => documents.iter().try_for_each(|d| {
             let id = serde_json::value::to_raw_value(&d.sheet).map_err(std::io::Error::from)?;
-            write_record(&id, &pair(d), &mut out)
+            write_record(&id, &d.pair(), &mut out)
         }),
         _ => write_alignment(
             &options,
             &documents[0].sheet,
-            pair(&documents[0]),
+            documents[0].pair(),
             &[],
             &mut out,
         ),
@@ -79,51 +77,6 @@ pub fn run(args: ExportArgs) -> padan::Result<ExitCode> {
         .map_err(|e| out.error(e))?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn pair(document: &ReviewedDocument) -> AlignedPair<'_> {
-    AlignedPair {
-        source: document.source.side(),
-        target: document.target.side(),
-        beads: &document.beads,
-    }
-}
-
-/// One memory of every document, with the files they came from and each unit's mark.
-fn write_tmx(
-    options: &WriteOptions,
-    name: &str,
-    documents: &[ReviewedDocument],
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    let tmx = Tmx {
-        source_lang: options.languages.0.tag.clone(),
-        target_lang: options.languages.1.tag.clone(),
-        keep_unaligned: options.keep_unaligned,
-    };
-    let mut header = vec![("x-padan-reviewed", name.to_owned())];
-    for document in documents {
-        if let Some(sources) = &document.sources {
-            header.push(("x-padan-source-file", sources.source_file.clone()));
-            header.push(("x-padan-target-file", sources.target_file.clone()));
-        }
-    }
-    let units: Vec<TmxDocument> = documents
-        .iter()
-        .map(|d| TmxDocument {
-            name: &d.sheet,
-            pair: pair(d),
-            props: d
-                .marks
-                .iter()
-                .map(|m| match m {
-                    Mark::Ok => vec![("x-padan-status", "ok".to_owned())],
-                    _ => Vec::new(),
-                })
-                .collect(),
-        })
-        .collect();
-    tmx.write_documents(&units, &header, out)
 }
 
 /// One file per document in the folder `-o` names.
@@ -157,7 +110,7 @@ fn write_folder(
             .to_string_lossy()
             .into_owned();
         let mut out = Output::create(Some(&path), &[args.reviewed.as_str()])?;
-        write_alignment(options, &document.sheet, pair(document), &[], &mut out)
+        write_alignment(options, &document.sheet, document.pair(), &[], &mut out)
             .and_then(|()| out.flush())
             .map_err(|e| out.error(e))?;
         out.finish()?;

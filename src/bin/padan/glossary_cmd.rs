@@ -6,11 +6,9 @@ use std::process::ExitCode;
 use padan::error::Error;
 use padan::export::read::aligned_rows;
 use padan::export::{write_glossary, GlossaryFormat, GlossaryOptions};
-use padan::glossary::extract::{Extractor, PreparedBead};
+use padan::glossary::extract::Extractor;
 use padan::glossary::review::merge;
 use padan::text::Encoding;
-use padan::Lexicon;
-use rayon::prelude::*;
 
 use crate::cli::{format_of, GlossaryArgs, GlossaryInput};
 use crate::input::{load_glossaries, load_pair, load_table, warn};
@@ -79,7 +77,7 @@ pub fn run(args: GlossaryArgs) -> padan::Result<ExitCode> {
                 .zip(&t_lines)
                 .filter(|(a, b)| !a.trim().is_empty() && !b.trim().is_empty())
                 .map(|(a, b)| (*a, *b));
-            count(&mut extractor, &lexicon, beads);
+            extractor.add_texts(&lexicon, beads);
         }
         GlossaryInput::Counts(files) => {
             for file in files {
@@ -94,11 +92,7 @@ pub fn run(args: GlossaryArgs) -> padan::Result<ExitCode> {
                     other => other?,
                 };
                 let rows = aligned_rows(&text.text, &display_name(file))?;
-                count(
-                    &mut extractor,
-                    &lexicon,
-                    rows.iter().map(|(s, t)| (s.as_str(), t.as_str())),
-                );
+                extractor.add_texts(&lexicon, rows.iter().map(|(s, t)| (s.as_str(), t.as_str())));
             }
         }
     }
@@ -144,32 +138,4 @@ pub fn run(args: GlossaryArgs) -> padan::Result<ExitCode> {
     out.flush().map_err(|e| out.error(e))?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Counts beads in order, tokenizing and stemming them in parallel a chunk at a time; while one
-/// chunk is counted (which must happen in order, on one thread), the next is prepared.
-fn count<'t>(
-    extractor: &mut Extractor,
-    lexicon: &Lexicon,
-    beads: impl Iterator<Item = (&'t str, &'t str)>,
-) {
-    const CHUNK: usize = 2048;
-    let prepare = |chunk: &[(&str, &str)]| -> Vec<PreparedBead> {
-        chunk
-            .par_iter()
-            .map(|(s, t)| PreparedBead::new(lexicon, s, t))
-            .collect()
-    };
-    let add = |extractor: &mut Extractor, prepared: Vec<PreparedBead>| extractor.add_all(prepared);
-    let mut beads = beads.peekable();
-    let mut pending: Vec<PreparedBead> = Vec::new();
-    while beads.peek().is_some() {
-        let chunk: Vec<(&str, &str)> = beads.by_ref().take(CHUNK).collect();
-        let (prepared, ()) = rayon::join(
-            || prepare(&chunk),
-            || add(extractor, std::mem::take(&mut pending)),
-        );
-        pending = prepared;
-    }
-    add(extractor, pending);
 }
