@@ -368,6 +368,8 @@ pub struct Glossaries {
     pub lexicon: Lexicon,
     /// The agreed term pairs, for checks ([`crate::table::Row::is_agreed`]).
     pub agreed: Vec<(String, String)>,
+    /// The pairs a reviewer rejected with a target, for the forbidden-term check.
+    pub rejected: Vec<(String, String)>,
 }
 
 impl Glossaries {
@@ -394,7 +396,15 @@ impl Glossaries {
         } else {
             Lexicon::from_pairs(pairs)
         };
-        Glossaries { lexicon, agreed }
+        let rejected = rows()
+            .filter(|r| r.status == crate::table::Status::Rejected && !r.target.trim().is_empty())
+            .map(|r| (r.source.clone(), r.target.clone()))
+            .collect();
+        Glossaries {
+            lexicon,
+            agreed,
+            rejected,
+        }
     }
 }
 

@@ -1,11 +1,30 @@
-//! Quality checks of an aligned translation, per bead: glossary terms not translated as agreed,
-//! terms translated inconsistently, numbers that differ, names on one side only, sentences left
-//! out or added, unusual length ratios, source text copied into the target.
+//! Quality checks of an aligned translation, per bead: glossary terms not translated as agreed
+//! (or translated inconsistently, or with a rejected target), numbers, names, codes, units,
+//! links, placeholders, brackets and quotes, spacing, repeated words, end punctuation and
+//! capitals that differ, sentences left out or added, unusual length ratios, untranslated text,
+//! and a user's own checklist.
 //!
 //! Every flag names the bead, the check, a severity and the evidence (the words that matched or
 //! failed to), so a reviewer can judge it without rereading the whole pair.
+//!
+//! The checks that look at one bead's two sides are modules behind one trait, `BeadCheck`: a new one is
+//! one file and one line of the registry, `BEAD_CHECKS`. The checks that need the glossary or the whole
+//! corpus (terms, consistency) and the bead shapes (omission, addition) live in [`Checker`].
 
+mod brackets;
+mod capitals;
+pub mod checklist;
+mod codes;
+mod length;
+mod names;
 pub mod numbers;
+mod placeholders;
+mod punctuation;
+mod repeats;
+mod spaces;
+mod units;
+mod untranslated;
+mod urls;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -13,8 +32,7 @@ use std::fmt;
 use crate::align::Model;
 use crate::document::AlignedPair;
 use crate::lexicon::Lexicon;
-use crate::text::fold;
-use crate::text::tokens::{cognate_key, is_stopword, scan_tokens};
+use crate::text::tokens::{is_stopword, scan_tokens};
 use crate::Lang;
 
 /// How serious a flag is.
@@ -43,52 +61,73 @@ impl fmt::Display for Severity {
     }
 }
 
-/// What a flag is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Check {
-    /// A glossary source term whose agreed target (or a listed variant) is missing.
-    TermMissing,
-    /// A glossary term translated with different variants across the document or corpus.
-    TermInconsistent,
-    /// Numbers that differ once the two conventions are normalized.
-    NumberMismatch,
-    /// A name on one side that the other side lacks.
-    NameOneSide,
-    /// A source sentence with no translation (a 1-0 bead).
-    Omission,
-    /// A target sentence with no source (a 0-1 bead).
-    Addition,
-    /// A translation much longer or shorter than its source.
-    LengthRatio,
-    /// Source text copied into the target untranslated.
-    Untranslated,
-}
+/// What a flag is about: a check, by the name reports, `--only` and `--skip` use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Check(&'static str);
 
 impl Check {
-    /// Every check, in report order.
-    pub const ALL: [Check; 8] = [
-        Check::TermMissing,
-        Check::TermInconsistent,
-        Check::NumberMismatch,
-        Check::NameOneSide,
-        Check::Omission,
-        Check::Addition,
-        Check::LengthRatio,
-        Check::Untranslated,
-    ];
+    /// A glossary source term whose agreed target (or a listed variant) is missing.
+    pub const TERM_MISSING: Check = Check("term-missing");
+    /// A glossary term translated with different variants across the document or corpus.
+    pub const TERM_INCONSISTENT: Check = Check("term-inconsistent");
+    /// An agreed target term used where the source has none of the terms it translates.
+    pub const TERM_REVERSE: Check = Check("term-reverse");
+    /// A target a reviewer rejected for a source term, used anyway.
+    pub const FORBIDDEN_TERM: Check = Check("forbidden-term");
+    /// A source sentence with no translation (a 1-0 bead).
+    pub const OMISSION: Check = Check("omission");
+    /// A target sentence with no source (a 0-1 bead).
+    pub const ADDITION: Check = Check("addition");
+    /// A rule of the user's checklist (`--checklist`).
+    pub const CHECKLIST: Check = Check("checklist");
+
+    /// A check named `name` (the name of a bead check).
+    pub const fn named(name: &'static str) -> Check {
+        Check(name)
+    }
 
     /// The name used in reports.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Check::TermMissing => "term-missing",
-            Check::TermInconsistent => "term-inconsistent",
-            Check::NumberMismatch => "number-mismatch",
-            Check::NameOneSide => "name-one-side",
-            Check::Omission => "omission",
-            Check::Addition => "addition",
-            Check::LengthRatio => "length-ratio",
-            Check::Untranslated => "untranslated",
+        self.0
+    }
+
+    /// Every check's name, in report order: the glossary's, then the bead checks with the
+    /// bead shapes after the names (the order reports have always had), then the checklist.
+    pub fn all() -> Vec<&'static str> {
+        let mut names = vec![
+            Check::TERM_MISSING.0,
+            Check::TERM_INCONSISTENT.0,
+            Check::TERM_REVERSE.0,
+            Check::FORBIDDEN_TERM.0,
+        ];
+        for check in BEAD_CHECKS {
+            names.push(check.name());
+            if check.name() == "name-one-side" {
+                names.extend([Check::OMISSION.0, Check::ADDITION.0]);
+            }
         }
+        names.push(Check::CHECKLIST.0);
+        names
+    }
+
+    fn rank(self) -> usize {
+        Check::all()
+            .iter()
+            .position(|n| *n == self.0)
+            .unwrap_or(usize::MAX)
+    }
+}
+
+impl PartialOrd for Check {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Check {
+    /// Report order, the order of [`Check::all`].
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.rank(), self.0).cmp(&(other.rank(), other.0))
     }
 }
 
@@ -123,6 +162,9 @@ struct Term {
 
 /// One side of a bead as the checks see it.
 struct BeadSide {
+    /// The bead's segments as shown, one string each.
+    segments: Vec<String>,
+    /// The segments joined with a space.
     text: String,
     words: Vec<String>,
     stems: Vec<String>,
@@ -157,6 +199,7 @@ impl BeadSide {
             })
             .collect();
         BeadSide {
+            segments: segments.iter().map(|s| (*s).to_owned()).collect(),
             text: segments.join(" "),
             words,
             stems,
@@ -173,20 +216,101 @@ fn contains_run(haystack: &[String], needle: &[String]) -> bool {
     !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
 }
 
+/// What a [`BeadCheck`] sees: one bead with both sides non-empty.
+struct BeadPair<'a> {
+    source: &'a BeadSide,
+    target: &'a BeadSide,
+    source_lang: Lang,
+    target_lang: Lang,
+    lexicon: &'a Lexicon,
+    model: &'a Model,
+    /// Words of the source's agreed terms found translated: not names to look for again.
+    covered: &'a [&'a str],
+}
+
+impl BeadPair<'_> {
+    /// The two sides with their languages, source first.
+    fn sides(&self) -> [(&BeadSide, Lang); 2] {
+        [
+            (self.source, self.source_lang),
+            (self.target, self.target_lang),
+        ]
+    }
+}
+
+/// One check of a bead's two sides. Adds `(severity, evidence)` for each thing it finds; the
+/// evidence quotes what matched, so a reviewer can judge it without rereading the pair.
+trait BeadCheck: Sync {
+    /// The check's name in reports, `--only` and `--skip`.
+    fn name(&self) -> &'static str;
+    /// What the check finds in `bead`.
+    fn check(&self, bead: &BeadPair<'_>, found: &mut Vec<(Severity, String)>);
+}
+
+/// The bead checks, in report order.
+static BEAD_CHECKS: &[&dyn BeadCheck] = &[
+    &numbers::Numbers,
+    &names::Names,
+    &length::Length,
+    &untranslated::Untranslated,
+    &codes::Codes,
+    &units::Units,
+    &urls::Links,
+    &placeholders::Placeholders,
+    &brackets::Brackets,
+    &spaces::Spaces,
+    &repeats::Repeats,
+    &punctuation::EndPunctuation,
+    &capitals::Capitals,
+];
+
+/// Which checks run: every one, or those `--only` names, less those `--skip` names.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    only: Vec<String>,
+    skip: Vec<String>,
+}
+
+impl Selection {
+    /// A selection; an unknown name is an error listing the known ones.
+    pub fn new(only: &[String], skip: &[String]) -> Result<Selection, String> {
+        let known = Check::all();
+        for name in only.iter().chain(skip) {
+            if !known.contains(&name.as_str()) {
+                return Err(format!(
+                    "there is no check {name:?}; the checks are {}",
+                    known.join(", ")
+                ));
+            }
+        }
+        Ok(Selection {
+            only: only.to_vec(),
+            skip: skip.to_vec(),
+        })
+    }
+
+    /// Whether `check` runs.
+    pub fn runs(&self, check: Check) -> bool {
+        let name = check.as_str();
+        (self.only.is_empty() || self.only.iter().any(|o| o == name))
+            && !self.skip.iter().any(|s| s == name)
+    }
+}
+
 /// Runs the checks over aligned pairs with an agreed glossary.
 pub struct Checker<'a> {
     lexicon: &'a Lexicon,
     terms: Vec<Term>,
+    /// Per agreed target (stems): the source terms it translates, for `term-reverse`.
+    reverse: Vec<(String, Vec<String>, Vec<usize>)>,
+    /// Rejected (source words, source stems, target, target stems), for `forbidden-term`.
+    forbidden: Vec<(String, Vec<String>, String, Vec<String>)>,
+    checklist: Vec<checklist::Rule>,
+    selection: Selection,
     model: Model,
     source_lang: Lang,
     target_lang: Lang,
 }
-
-/// Gale-Church deviation beyond which a bead's length ratio is flagged (two-tailed p < 0.0005).
-const LENGTH_DEVIATION: f64 = 3.5;
-/// Beads shorter than this (non-space characters, longer side) are never flagged for length:
-/// headings and short replies vary too much.
-const LENGTH_MIN_CHARS: usize = 40;
 
 impl<'a> Checker<'a> {
     /// A checker for Indonesian sources and English targets. `glossary` holds the agreed
@@ -216,13 +340,70 @@ impl<'a> Checker<'a> {
                 term.targets.push((target.trim().to_owned(), target_stems));
             }
         }
+        let terms: Vec<Term> = by_source.into_values().collect();
+        let mut reverse: Vec<(String, Vec<String>, Vec<usize>)> = Vec::new();
+        for (t, term) in terms.iter().enumerate() {
+            for (target, stems) in &term.targets {
+                match reverse.iter_mut().find(|r| r.1 == *stems) {
+                    Some(entry) => entry.2.push(t),
+                    None => reverse.push((target.clone(), stems.clone(), vec![t])),
+                }
+            }
+        }
         Checker {
             lexicon,
-            terms: by_source.into_values().collect(),
+            terms,
+            reverse,
+            forbidden: Vec::new(),
+            checklist: Vec::new(),
+            selection: Selection::default(),
             model: Model::default(),
             source_lang: Lang::Id,
             target_lang: Lang::En,
         }
+    }
+
+    /// Flags targets a reviewer rejected (`(source term, target term)` rows with status
+    /// `rejected`) where the bead's source holds the term and its target the rejected target.
+    pub fn with_forbidden(mut self, rejected: &[(String, String)]) -> Self {
+        let words = |text: &str| {
+            let mut words = Vec::new();
+            scan_tokens(text, |lower, _, _| words.push(lower.to_owned()));
+            words
+        };
+        for (source, target) in rejected {
+            let (source_words, target_words) = (words(source), words(target));
+            if source_words.is_empty() || target_words.is_empty() {
+                continue;
+            }
+            let stems = target_words
+                .iter()
+                .map(|w| self.lexicon.stem_en(w))
+                .collect();
+            let source_stems = source_words
+                .iter()
+                .map(|w| self.lexicon.stem_id(w))
+                .collect();
+            self.forbidden.push((
+                source.trim().to_owned(),
+                source_stems,
+                target.trim().to_owned(),
+                stems,
+            ));
+        }
+        self
+    }
+
+    /// Adds the rules of a user's checklist (see [`checklist`]).
+    pub fn with_checklist(mut self, rules: Vec<checklist::Rule>) -> Self {
+        self.checklist = rules;
+        self
+    }
+
+    /// Runs only the checks `selection` keeps.
+    pub fn with_selection(mut self, selection: Selection) -> Self {
+        self.selection = selection;
+        self
     }
 
     /// Flags of one aligned pair, in bead order.
@@ -251,18 +432,21 @@ impl<'a> Checker<'a> {
                 };
                 let source = side(&pair.source, &bead.source, self.source_lang);
                 let target = side(&pair.target, &bead.target, self.target_lang);
-                let mut add = |check, severity, evidence: String| {
-                    doc_flags.push(Flag {
-                        bead: b,
-                        check,
-                        severity,
-                        evidence,
-                    })
+                let selection = &self.selection;
+                let mut add = |check: Check, severity, evidence: String| {
+                    if selection.runs(check) {
+                        doc_flags.push(Flag {
+                            bead: b,
+                            check,
+                            severity,
+                            evidence,
+                        })
+                    }
                 };
                 match (source.is_empty(), target.is_empty()) {
                     (false, true) => {
                         add(
-                            Check::Omission,
+                            Check::OMISSION,
                             Severity::Error,
                             format!(
                                 "{} sentence {} has no {} translation",
@@ -275,7 +459,7 @@ impl<'a> Checker<'a> {
                     }
                     (true, false) => {
                         add(
-                            Check::Addition,
+                            Check::ADDITION,
                             Severity::Warning,
                             format!(
                                 "{} sentence {} has no {} source",
@@ -313,7 +497,7 @@ impl<'a> Checker<'a> {
                                 .map(|(t, _)| format!("\"{t}\""))
                                 .collect();
                             add(
-                                Check::TermMissing,
+                                Check::TERM_MISSING,
                                 Severity::Error,
                                 format!(
                                     "\"{}\" should be {} (glossary); not found in the {}",
@@ -325,10 +509,32 @@ impl<'a> Checker<'a> {
                         }
                     }
                 }
-                self.check_numbers(&source, &target, &mut add);
-                self.check_names(&source, &target, &covered, &mut add);
-                self.check_length(&source, &target, &mut add);
-                self.check_copied(&source, &target, &mut add);
+                self.check_reverse(&source, &target, &mut add);
+                self.check_forbidden(&source, &target, &mut add);
+                let view = BeadPair {
+                    source: &source,
+                    target: &target,
+                    source_lang: self.source_lang,
+                    target_lang: self.target_lang,
+                    lexicon: self.lexicon,
+                    model: &self.model,
+                    covered: &covered,
+                };
+                let mut found = Vec::new();
+                for check in BEAD_CHECKS {
+                    let name = Check::named(check.name());
+                    if self.selection.runs(name) {
+                        check.check(&view, &mut found);
+                        for (severity, evidence) in found.drain(..) {
+                            add(name, severity, evidence);
+                        }
+                    }
+                }
+                for rule in &self.checklist {
+                    if let Some(evidence) = rule.matches(&source.text, &target.text) {
+                        add(Check::CHECKLIST, rule.severity, evidence);
+                    }
+                }
             }
             flags.push(doc_flags);
         }
@@ -340,207 +546,58 @@ impl<'a> Checker<'a> {
         flags
     }
 
-    fn check_numbers(
+    /// An agreed target in the target where the source has none of the terms it translates.
+    fn check_reverse(
         &self,
         source: &BeadSide,
         target: &BeadSide,
         add: &mut impl FnMut(Check, Severity, String),
     ) {
-        let (s, t) = (
-            numbers::numbers(&source.text, self.source_lang),
-            numbers::numbers(&target.text, self.target_lang),
-        );
-        let (only_source, only_target) = numbers::unmatched(&s, &t);
-        if only_source.is_empty() && only_target.is_empty() {
-            return;
-        }
-        let list = |v: &[String]| v.join(", ");
-        let (severity, evidence) = match (only_source.is_empty(), only_target.is_empty()) {
-            (false, false) => (
-                Severity::Error,
-                format!(
-                    "{} {} vs {} {}",
-                    self.source_lang.name(),
-                    list(&only_source),
-                    self.target_lang.name(),
-                    list(&only_target)
-                ),
-            ),
-            (false, true) => (
-                Severity::Warning,
-                format!(
-                    "{} has {}, not in the {}",
-                    self.source_lang.name(),
-                    list(&only_source),
-                    self.target_lang.name()
-                ),
-            ),
-            _ => (
-                Severity::Warning,
-                format!(
-                    "{} has {}, not in the {}",
-                    self.target_lang.name(),
-                    list(&only_target),
-                    self.source_lang.name()
-                ),
-            ),
-        };
-        add(Check::NumberMismatch, severity, evidence);
-    }
-
-    /// A name is found on the other side as itself, as a close spelling (Rusia, Russia), as a
-    /// cognate, or through the lexicon (Jepang, Japan); a source name the lexicon translates
-    /// and the target holds is fine too.
-    fn check_names(
-        &self,
-        source: &BeadSide,
-        target: &BeadSide,
-        covered: &[&str],
-        add: &mut impl FnMut(Check, Severity, String),
-    ) {
-        let similar = |word: &str, other: &BeadSide, lang: Lang, other_lang: Lang| {
-            other.words.iter().any(|w| {
-                w == word
-                    || (word.len() >= 4
-                        && crate::text::similarity_at_least(w, word, 0.75).is_some())
-                    || cognate_key(word, lang)
-                        .is_some_and(|k| cognate_key(w, other_lang) == Some(k))
-            })
-        };
-        let mut missing = Vec::new();
-        for (word, surface) in &source.names {
-            if covered.contains(&word.as_str())
-                || similar(word, target, self.source_lang, self.target_lang)
-                || self.translated(word, source, target)
-            {
+        for (shown, stems, terms) in &self.reverse {
+            // One-word targets are too often a general word (`talks`, `state`): multi-word
+            // targets only, where a match is a term.
+            if stems.len() < 2 || !contains_run(&target.stems, stems) {
                 continue;
             }
-            if !missing.contains(surface) {
-                missing.push(surface.clone());
+            let found = terms.iter().any(|&t| {
+                let term = &self.terms[t];
+                contains_run(&source.stems, &term.source_stems)
+                    || contains_run(&source.words, &term.source_words)
+            });
+            if !found {
+                let sources: Vec<String> = terms
+                    .iter()
+                    .map(|&t| format!("\"{}\"", self.terms[t].source))
+                    .collect();
+                add(
+                    Check::TERM_REVERSE,
+                    Severity::Warning,
+                    format!(
+                        "\"{shown}\" in the {} translates {} (glossary), which the {} lacks",
+                        self.target_lang.name(),
+                        sources.join(" or "),
+                        self.source_lang.name()
+                    ),
+                );
             }
-        }
-        let mut missing_source = Vec::new();
-        for (word, surface) in &target.names {
-            // An English capitalized word the glossaries know (Wednesday, Minister) is a word
-            // translated as such, not a name to copy.
-            if self.lexicon.knows_english(&self.lexicon.stem_en(word))
-                || similar(word, source, self.target_lang, self.source_lang)
-            {
-                continue;
-            }
-            if !missing_source.contains(surface) {
-                missing_source.push(surface.clone());
-            }
-        }
-        if !missing.is_empty() {
-            add(
-                Check::NameOneSide,
-                Severity::Warning,
-                format!(
-                    "{} only in the {}",
-                    missing.join(", "),
-                    self.source_lang.name()
-                ),
-            );
-        }
-        if !missing_source.is_empty() {
-            add(
-                Check::NameOneSide,
-                Severity::Warning,
-                format!(
-                    "{} only in the {}",
-                    missing_source.join(", "),
-                    self.target_lang.name()
-                ),
-            );
         }
     }
 
-    /// Whether the lexicon translates `word` (alone or in a phrase of the bead with its
-    /// neighbours) into something the target holds.
-    fn translated(&self, word: &str, source: &BeadSide, target: &BeadSide) -> bool {
-        let stem = self.lexicon.stem_id(word);
-        let positions: Vec<usize> = source
-            .words
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| *w == word)
-            .map(|(k, _)| k)
-            .collect();
-        let mut keys = vec![word.to_owned(), stem];
-        for &k in &positions {
-            // Every phrase of up to four words that holds the word.
-            for len in 2..=crate::lexicon::MAX_PHRASE_WORDS {
-                for from in k.saturating_sub(len - 1)..=k {
-                    let to = from + len;
-                    if to > source.words.len() {
-                        break;
-                    }
-                    keys.push(source.words[from..to].join(" "));
-                    keys.push(source.stems[from..to].join(" "));
-                }
-            }
-        }
-        keys.iter().any(|key| {
-            self.lexicon.lookup(key).any(|concept| {
-                let stems: Vec<String> = concept[2..].split(' ').map(str::to_owned).collect();
-                stems.iter().all(|s| target.stems.contains(s))
-            })
-        })
-    }
-
-    fn check_length(
+    /// A target a reviewer rejected, used for its source term.
+    fn check_forbidden(
         &self,
         source: &BeadSide,
         target: &BeadSide,
         add: &mut impl FnMut(Check, Severity, String),
     ) {
-        let chars = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
-        let (ls, lt) = (chars(&source.text), chars(&target.text));
-        if ls.max(lt) < LENGTH_MIN_CHARS {
-            return;
-        }
-        let (ls, lt) = (ls as f64, lt as f64);
-        let expected = ls * self.model.length_ratio;
-        let mean = ((expected + lt) * 0.5).max(1.0);
-        let deviation = (lt - expected) / (self.model.length_variance * mean).sqrt();
-        if deviation.abs() > LENGTH_DEVIATION {
-            add(
-                Check::LengthRatio,
-                Severity::Warning,
-                format!(
-                    "the {} is {:.1} times the expected length ({} characters for {} in the {})",
-                    self.target_lang.name(),
-                    lt / expected.max(1.0),
-                    lt,
-                    ls,
-                    self.source_lang.name()
-                ),
-            );
-        }
-    }
-
-    /// The target is the source, or reads as the source language.
-    fn check_copied(
-        &self,
-        source: &BeadSide,
-        target: &BeadSide,
-        add: &mut impl FnMut(Check, Severity, String),
-    ) {
-        let same = target.words.len() >= 2 && fold(&source.text) == fold(&target.text);
-        let looks_source = crate::lang::guess(&target.text) == Some(self.source_lang)
-            && self.source_lang != self.target_lang;
-        if same || looks_source {
-            let preview: String = target.text.chars().take(60).collect();
-            add(
-                Check::Untranslated,
-                Severity::Error,
-                format!(
-                    "the {} text reads as {}: \"{preview}\"",
-                    self.target_lang.name(),
-                    self.source_lang.name()
-                ),
-            );
+        for (term, term_stems, rejected, stems) in &self.forbidden {
+            if contains_run(&source.stems, term_stems) && contains_run(&target.stems, stems) {
+                add(
+                    Check::FORBIDDEN_TERM,
+                    Severity::Error,
+                    format!("\"{term}\" is translated \"{rejected}\", which the glossary rejects"),
+                );
+            }
         }
     }
 
@@ -557,10 +614,13 @@ impl<'a> Checker<'a> {
             let main = (0..counts.len())
                 .max_by_key(|&v| (counts[v], std::cmp::Reverse(v)))
                 .unwrap_or(0);
+            if !self.selection.runs(Check::TERM_INCONSISTENT) {
+                return;
+            }
             for &(doc, bead, v) in uses.iter().filter(|u| u.2 != main) {
                 flags[doc].push(Flag {
                     bead,
-                    check: Check::TermInconsistent,
+                    check: Check::TERM_INCONSISTENT,
                     severity: Severity::Warning,
                     evidence: format!(
                         "\"{}\" is \"{}\" here and \"{}\" in {} other place(s)",
@@ -577,7 +637,7 @@ impl<'a> Checker<'a> {
 ///
 /// ```
 /// use padan::check::{summary, Check, Flag, Severity};
-/// let flag = Flag { bead: 0, check: Check::Omission, severity: Severity::Error, evidence: String::new() };
+/// let flag = Flag { bead: 0, check: Check::OMISSION, severity: Severity::Error, evidence: String::new() };
 /// assert_eq!(summary(&[&flag], 1, 3), "1 pair, 3 beads: 1 error (omission 1), 0 warnings");
 /// ```
 pub fn summary(flags: &[&Flag], pairs: usize, beads: usize) -> String {

@@ -140,6 +140,23 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
                 surface = format!("{surface} {}", words[k]);
                 k += 1;
             }
+            // Times compared as hours and minutes (10.00 = 10:00 = 10:0), and 22.00 also as
+            // 10:00 on a twelve-hour clock (10 p.m.).
+            let mut twelve_hour: Vec<String> = Vec::new();
+            for key in &keys {
+                let Some((hour, minute)) = key.strip_prefix("t:").and_then(|t| t.split_once(':'))
+                else {
+                    continue;
+                };
+                let (Ok(hour), Ok(minute)) = (hour.parse::<u32>(), minute.parse::<u32>()) else {
+                    continue;
+                };
+                twelve_hour.push(format!("t:{hour}:{minute}"));
+                if (13..24).contains(&hour) {
+                    twelve_hour.push(format!("t:{}:{minute}", hour - 12));
+                }
+            }
+            keys.extend(twelve_hour);
             if !keys.is_empty() {
                 out.push(Number {
                     surface,
@@ -211,6 +228,46 @@ pub fn unmatched(source: &[Number], target: &[Number]) -> (Vec<String>, Vec<Stri
         left(source, &source_used, both),
         left(target, &target_used, both),
     )
+}
+
+/// `number-mismatch`: numbers that differ once both conventions are normalized; an error when
+/// each side has one the other lacks, a warning when only one side has an extra one.
+pub(super) struct Numbers;
+
+impl super::BeadCheck for Numbers {
+    fn name(&self) -> &'static str {
+        "number-mismatch"
+    }
+
+    fn check(&self, bead: &super::BeadPair<'_>, found: &mut Vec<(super::Severity, String)>) {
+        use super::Severity;
+        let (s, t) = (
+            numbers(&bead.source.text, bead.source_lang),
+            numbers(&bead.target.text, bead.target_lang),
+        );
+        let (only_source, only_target) = unmatched(&s, &t);
+        let (source, target) = (bead.source_lang.name(), bead.target_lang.name());
+        let list = |v: &[String]| v.join(", ");
+        match (only_source.is_empty(), only_target.is_empty()) {
+            (true, true) => {}
+            (false, false) => found.push((
+                Severity::Error,
+                format!(
+                    "{source} {} vs {target} {}",
+                    list(&only_source),
+                    list(&only_target)
+                ),
+            )),
+            (false, true) => found.push((
+                Severity::Warning,
+                format!("{source} has {}, not in the {target}", list(&only_source)),
+            )),
+            (true, false) => found.push((
+                Severity::Warning,
+                format!("{target} has {}, not in the {source}", list(&only_target)),
+            )),
+        }
+    }
 }
 
 #[cfg(test)]

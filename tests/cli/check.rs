@@ -150,3 +150,204 @@ fn check_needs_pairs() {
         "padan: padan check takes pairs of texts, SOURCE TARGET [SOURCE TARGET ...]; got 1 file(s)\n"
     );
 }
+
+/// One planted error: what is replaced in the English, by what, and the check that must flag
+/// the bead that holds the replacement.
+struct Planted {
+    what: &'static str,
+    from: &'static str,
+    to: &'static str,
+    check: &'static str,
+}
+
+const PLANTED: &[Planted] = &[
+    Planted {
+        what: "a number changed",
+        from: "almost two hours",
+        to: "almost 3 hours",
+        check: "number-mismatch",
+    },
+    Planted {
+        what: "a code changed",
+        from: "after the G7 summit",
+        to: "after the G8 summit",
+        check: "code-mismatch",
+    },
+    Planted {
+        what: "a code dropped",
+        from: "Nord Stream 2 gas",
+        to: "Nord Stream gas",
+        check: "number-mismatch",
+    },
+    Planted {
+        what: "a bracket left open",
+        from: "as a “killer” –",
+        to: "as a (“killer” –",
+        check: "bracket-mismatch",
+    },
+    Planted {
+        what: "a double space",
+        from: "tried to ease",
+        to: "tried to  ease",
+        check: "spacing",
+    },
+    Planted {
+        what: "a space before a comma",
+        from: "Still, the discussion",
+        to: "Still , the discussion",
+        check: "spacing",
+    },
+    Planted {
+        what: "a word repeated",
+        from: "described Wednesday's talks",
+        to: "described the the talks",
+        check: "repeated-word",
+    },
+    Planted {
+        what: "a statement made a question",
+        from: "Lavrov did not answer.",
+        to: "Did Lavrov not answer?",
+        check: "end-punctuation",
+    },
+    Planted {
+        what: "a lower-case start",
+        from: "Arctic tensions",
+        to: "arctic tensions",
+        check: "capitalisation",
+    },
+    Planted {
+        what: "a name lower-cased",
+        from: "talks in Reykjavik –",
+        to: "talks in reykjavik –",
+        check: "capitalisation",
+    },
+    Planted {
+        what: "a rejected term used",
+        from: "the White House announced",
+        to: "the Gedung Putih announced",
+        check: "forbidden-term",
+    },
+    Planted {
+        what: "a checklist rule broken",
+        from: "their first summit, possibly in June in Europe after the G7 summit",
+        to: "their first meeting, possibly in June in Europe after the G7 meeting",
+        check: "checklist",
+    },
+    Planted {
+        what: "a unit changed",
+        from: "almost two hours",
+        to: "almost two days",
+        check: "unit-mismatch",
+    },
+];
+
+#[test]
+fn every_planted_error_is_found_on_its_bead_and_the_clean_example_stays_quiet() {
+    let dir = temp_dir();
+    let (id, en) = example_pair();
+    fs::write(
+        dir.path().join("glossary.csv"),
+        "source_term,target_term,status\nGedung Putih,Gedung Putih,rejected\n",
+    )
+    .expect("write");
+    fs::write(
+        dir.path().join("rules.csv"),
+        "source_pattern,target_pattern,message,severity\n\\bG7\\b,(?i)summit,a G7 meeting is a summit,error\n",
+    )
+    .expect("write");
+    let check = |english: &str| {
+        let output = padan(
+            dir.path(),
+            &[
+                "check",
+                &id,
+                english,
+                "-g",
+                "glossary.csv",
+                "--checklist",
+                "rules.csv",
+            ],
+        );
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        stdout(&output)
+            .lines()
+            .skip(1)
+            .map(|l| {
+                let f: Vec<&str> = l.split('\t').collect();
+                (f[8].to_owned(), f[4].to_owned(), f[6].to_owned())
+            })
+            .collect::<Vec<_>>()
+    };
+    // The faithful translation: the English source line only, and the one name the Indonesian
+    // spells out.
+    let clean = check(&en);
+    assert_eq!(
+        clean.iter().map(|(_, c, _)| c.as_str()).collect::<Vec<_>>(),
+        ["addition"],
+        "{clean:?}"
+    );
+    let english = fs::read_to_string(fixture("reykjavik/en.txt")).expect("fixture");
+    for planted in PLANTED {
+        assert!(
+            english.contains(planted.from),
+            "{}: {:?} not in the example",
+            planted.what,
+            planted.from
+        );
+        fs::write(
+            dir.path().join("planted.txt"),
+            english.replacen(planted.from, planted.to, 1),
+        )
+        .expect("write");
+        let flags = check("planted.txt");
+        assert!(
+            flags
+                .iter()
+                .any(|(target, c, _)| c == planted.check && target.contains(planted.to)),
+            "{}: no {} on the bead of {:?}; flags: {flags:?}",
+            planted.what,
+            planted.check,
+            planted.to
+        );
+    }
+}
+
+#[test]
+fn unknown_check_names_and_bad_checklists_are_refused_before_any_work() {
+    let dir = temp_dir();
+    let (id, en) = example_pair();
+    let output = padan(dir.path(), &["check", &id, &en, "--only", "numbers"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("there is no check \"numbers\"; the checks are term-missing,"),
+        "{}",
+        stderr(&output)
+    );
+    fs::write(
+        dir.path().join("rules.csv"),
+        "source_pattern,target_pattern,message,severity\nok,,fine,\n[unclosed,,broken,error\n",
+    )
+    .expect("write");
+    let output = padan(dir.path(), &["check", &id, &en, "--checklist", "rules.csv"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("rules.csv:3"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("is not a regular expression"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(stdout(&output), "");
+    // --only and --skip pick checks by name.
+    let output = padan(dir.path(), &["check", &id, &en, "--skip", "addition"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output).lines().count(), 1, "{}", stdout(&output));
+    let output = padan(
+        dir.path(),
+        &["check", &id, &en, "--only", "addition,omission"],
+    );
+    assert_eq!(stdout(&output).lines().count(), 2, "{}", stdout(&output));
+}

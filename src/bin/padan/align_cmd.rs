@@ -51,7 +51,9 @@ fn run_pair(
         let segments = (source.segments.len(), target.segments.len());
         padan::export::xlsx::fits(config.read.max_chars, segments).map_err(Error::Usage)?;
     }
-    let Glossaries { lexicon, agreed } = load_glossaries(config, &args.options.glossary)?;
+    let Glossaries {
+        lexicon, agreed, ..
+    } = load_glossaries(config, &args.options.glossary)?;
     let (beads, warnings) = config.align(&lexicon, &source, &target)?;
     warn(warnings);
     let pair = AlignedPair {

@@ -135,7 +135,9 @@ pub fn run(args: BatchArgs) -> padan::Result<ExitCode> {
         action: "create",
         source,
     })?;
-    let Glossaries { lexicon, agreed } = load_glossaries(&config, &args.options.glossary)?;
+    let Glossaries {
+        lexicon, agreed, ..
+    } = load_glossaries(&config, &args.options.glossary)?;
     let checker = Checker::new(&lexicon, &agreed);
     // What killed runs left (their owners gone); a live run's files stay.
     sweep_temporary_files(&out_dir);

@@ -3,14 +3,15 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use padan::check::{summary, Checker, Severity};
+use padan::check::{checklist, summary, Checker, Selection, Severity};
 use padan::document::AlignedPair;
+use padan::error::Error;
 use padan::export::report::{self, ReportFormat, ReportRow};
 use padan::lexicon::Glossaries;
 
 use crate::cli::{format_of, pairs, CheckArgs, FailOn};
 use crate::input::{load_glossaries, load_pair, warn};
-use crate::io::{refuse_binary_to_terminal, Output};
+use crate::io::{display_name, read_text, refuse_binary_to_terminal, Output};
 
 pub fn run(args: CheckArgs) -> padan::Result<ExitCode> {
     let config = args.options.config()?;
@@ -24,7 +25,19 @@ pub fn run(args: CheckArgs) -> padan::Result<ExitCode> {
     if format == ReportFormat::Xlsx {
         refuse_binary_to_terminal(args.output.as_deref(), "xlsx")?;
     }
-    let Glossaries { lexicon, agreed } = load_glossaries(&config, &args.options.glossary)?;
+    let selection = Selection::new(&args.only, &args.skip).map_err(Error::Usage)?;
+    let checklist = match &args.checklist {
+        Some(path) => {
+            let text = read_text(path, config.read.encoding)?;
+            checklist::parse(&text.text, &display_name(path))?
+        }
+        None => Vec::new(),
+    };
+    let Glossaries {
+        lexicon,
+        agreed,
+        rejected,
+    } = load_glossaries(&config, &args.options.glossary)?;
     let mut loaded = Vec::with_capacity(files.len());
     for (source, target) in &files {
         let (source, target) = load_pair(&config, source, target)?;
@@ -40,7 +53,11 @@ pub fn run(args: CheckArgs) -> padan::Result<ExitCode> {
             beads,
         })
         .collect();
-    let flags = Checker::new(&lexicon, &agreed).check_corpus(&pairs);
+    let flags = Checker::new(&lexicon, &agreed)
+        .with_forbidden(&rejected)
+        .with_checklist(checklist)
+        .with_selection(selection)
+        .check_corpus(&pairs);
     let rows: Vec<ReportRow> = pairs
         .iter()
         .zip(&flags)
@@ -58,6 +75,7 @@ pub fn run(args: CheckArgs) -> padan::Result<ExitCode> {
         .flat_map(|(s, t)| [s.as_str(), t.as_str()])
         .collect();
     inputs.extend(args.options.glossary.iter().map(String::as_str));
+    inputs.extend(args.checklist.as_deref());
     let mut out = Output::create(args.output.as_deref(), &inputs)?;
     let written = report::write(format, &rows, args.excel, &mut out);
     written.map_err(|e| out.error(e))?;

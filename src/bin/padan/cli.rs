@@ -406,6 +406,16 @@ pub struct CheckArgs {
     /// Exit 1 when a flag of this severity or worse is found.
     #[arg(long, value_enum, default_value = "never")]
     pub fail_on: FailOn,
+    /// Run only these checks (by name, comma-separated or repeated; see the list below).
+    #[arg(long, value_name = "CHECKS", value_delimiter = ',')]
+    pub only: Vec<String>,
+    /// Do not run these checks.
+    #[arg(long, value_name = "CHECKS", value_delimiter = ',')]
+    pub skip: Vec<String>,
+    /// A checklist of your own: a CSV with source_pattern,target_pattern,message,severity
+    /// (regular expressions), one rule a row.
+    #[arg(long, value_name = "FILE")]
+    pub checklist: Option<String>,
     #[command(flatten)]
     pub options: AlignOptions,
 }
