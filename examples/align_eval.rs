@@ -109,6 +109,8 @@ fn model() -> Model {
                 "paragraph_match" => model.paragraph_match = v,
                 "paragraph_mismatch" => model.paragraph_mismatch = v,
                 "paragraph_inside" => model.paragraph_inside = v,
+                "furniture_paired" => model.furniture_paired = v,
+                "furniture_alone" => model.furniture_alone = v,
                 k if k.starts_with("prior") => {
                     if let Ok(i) = k[5..].parse::<usize>() {
                         model.log_prior[i] = v.ln();

@@ -53,6 +53,8 @@ pub(crate) struct Unit {
     pub entries: Vec<Entry>,
     /// Whether the unit starts a paragraph (raw text only).
     pub paragraph_start: Option<bool>,
+    /// Segments in the unit that read as page furniture ([`is_furniture`]).
+    pub furniture: u8,
 }
 
 impl Unit {
@@ -105,6 +107,10 @@ impl Unit {
         let mut out = Unit {
             len: units.iter().map(|u| u.len).sum(),
             paragraph_start: units.first().and_then(|u| u.paragraph_start),
+            furniture: units
+                .iter()
+                .map(|u| u.furniture)
+                .fold(0, u8::saturating_add),
             weights: Vec::with_capacity(merged.len()),
             entries: Vec::with_capacity(merged.len()),
         };
@@ -239,6 +245,8 @@ pub(crate) struct SideTokens {
     pub shapes: Vec<Vec<&'static str>>,
     pub lens: Vec<f32>,
     pub paragraph_starts: Vec<Option<bool>>,
+    /// Per segment, whether it reads as page furniture.
+    pub furniture: Vec<bool>,
 }
 
 #[derive(Debug, Clone)]
@@ -265,6 +273,7 @@ impl SideTokens {
             shapes: Vec::with_capacity(segments.len()),
             lens: Vec::with_capacity(segments.len()),
             paragraph_starts: Vec::with_capacity(segments.len()),
+            furniture: Vec::with_capacity(segments.len()),
         };
         let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         for segment in segments {
@@ -318,6 +327,7 @@ impl SideTokens {
             side.shapes.push(shape_marks(segment.text));
             side.lens.push(visible_chars(segment.text) as f32);
             side.paragraph_starts.push(segment.paragraph_start);
+            side.furniture.push(is_furniture(segment.text));
         }
         side
     }
@@ -454,6 +464,7 @@ impl SideTokens {
             let mut unit = Unit {
                 len: self.lens[k],
                 paragraph_start: self.paragraph_starts[k],
+                furniture: u8::from(self.furniture[k]),
                 weights: Vec::with_capacity(tokens.len() + self.shapes[k].len()),
                 entries: Vec::with_capacity(entries),
             };
@@ -557,6 +568,46 @@ impl SideTokens {
 struct PhraseScratch {
     surface: String,
     stemmed: String,
+}
+
+/// How the lines a news page puts around an article begin, on Indonesian sites (ANTARA, Kompas,
+/// Detik, Tempo: "Baca juga:", the reporter, editor and photo credits) and in English wire and
+/// newspaper pages (Reuters, AP, the Guardian: "Read more:", "Reporting by", photo credits). Such
+/// a line is rarely translated: it belongs to the page, not the article. Matched at the start of
+/// a segment, in any case, after an opening bracket.
+const FURNITURE: &[&str] = &[
+    "baca juga:",
+    "simak juga:",
+    "lihat juga:",
+    "berita terkait:",
+    "editor:",
+    "penulis:",
+    "pewarta:",
+    "reporter:",
+    "penerjemah:",
+    "sumber:",
+    "foto:",
+    "read more:",
+    "read also:",
+    "see also:",
+    "related:",
+    "photo:",
+    "image:",
+    "reporting by ",
+    "editing by ",
+    "writing by ",
+    "additional reporting by ",
+    "source:",
+];
+
+/// Whether a segment reads as page furniture: a "read also" link, a byline, a credit.
+pub(crate) fn is_furniture(text: &str) -> bool {
+    let text = text
+        .trim_start()
+        .trim_start_matches(['(', '['])
+        .trim_start();
+    let head: String = text.chars().take(26).collect::<String>().to_lowercase();
+    FURNITURE.iter().any(|f| head.starts_with(f))
 }
 
 /// Marks of a segment's shape that translations keep: a question, an exclamation, a quotation,
@@ -704,6 +755,27 @@ mod tests {
         ] {
             let expected = text.chars().filter(|c| !c.is_whitespace()).count();
             assert_eq!(visible_chars(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn furniture_is_told_by_how_a_line_begins() {
+        for line in [
+            "Baca juga: Harga minyak naik lagi",
+            "(Foto: ANTARA/Hafidz Mubarak)",
+            "Pewarta: Fitri Santoso",
+            "Read more: Oil prices rise again",
+            "Reporting by Jane Doe; Editing by John Roe",
+            "Source: News agencies",
+        ] {
+            assert!(is_furniture(line), "{line:?}");
+        }
+        for line in [
+            "Editorial itu dibaca banyak orang.",
+            "The source said the talks went well.",
+            "Foto-foto itu beredar luas.",
+        ] {
+            assert!(!is_furniture(line), "{line:?}");
         }
     }
 

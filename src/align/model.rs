@@ -23,6 +23,11 @@ pub struct Model {
     pub paragraph_mismatch: f64,
     /// Log-score per paragraph break inside a bead, on either side.
     pub paragraph_inside: f64,
+    /// Log-score per furniture segment (a byline, a credit, a "read also" line) in a bead
+    /// that pairs it with text.
+    pub furniture_paired: f64,
+    /// Log-score of a 1-0 or 0-1 bead of a furniture segment.
+    pub furniture_alone: f64,
     /// Whether to compute bead posteriors (confidence).
     pub posteriors: bool,
 }
@@ -56,6 +61,8 @@ impl Default for Model {
             paragraph_match: 1.0,
             paragraph_mismatch: -2.0,
             paragraph_inside: -1.0,
+            furniture_paired: 4.0,
+            furniture_alone: 3.0,
             posteriors: true,
         }
     }

@@ -443,6 +443,8 @@ struct Spans {
     first_starts: [bool; MAX_SPAN + 1],
     /// Whether a unit after the span's first starts a paragraph (a break inside the bead).
     inside: [bool; MAX_SPAN + 1],
+    /// Furniture segments in the span.
+    furniture: [u8; MAX_SPAN + 1],
 }
 
 /// Prefix sums with a leading zero: the sum over `a..b` is `prefix[b] - prefix[a]`.
@@ -474,6 +476,10 @@ impl Spans {
                     spans.total[d - 1] = totals[end - d];
                     spans.first_starts[d] = starts[end - d];
                     spans.inside[d] = starts[end - d + 1..end].iter().any(|&s| s);
+                    spans.furniture[d] = units[end - d..end]
+                        .iter()
+                        .map(|u| u.furniture)
+                        .fold(0, u8::saturating_add);
                 }
                 spans
             })
@@ -583,6 +589,15 @@ impl<'a> Scorer<'a> {
                     target.inside[B],
                 );
             }
+            // Page furniture paired with text: unlikely, whatever its anchors. Furniture with
+            // furniture (a credit and its translation) is a pair like any other.
+            let unmatched = source.furniture[A].abs_diff(target.furniture[B]);
+            if unmatched > 0 {
+                score -= model.furniture_paired * f64::from(unmatched);
+            }
+        } else if source.furniture[A] + target.furniture[B] > 0 {
+            // A furniture line alone: what it usually is.
+            score += model.furniture_alone;
         }
         score as f32
     }
@@ -1069,6 +1084,7 @@ mod tests {
                     strength: 1.0,
                 }],
                 paragraph_start: None,
+                furniture: 0,
             })
             .collect()
     }
