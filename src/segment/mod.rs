@@ -183,7 +183,12 @@ impl Segmenter {
                 end += 1;
             }
             let glued = end < n && !is_space(chars[end].1);
-            if glued && !is_glued_boundary(&chars, i, end) {
+            // A web or e-mail address is never split (`jane.doe@mail.com`, `www.who.int`).
+            let in_address = glued && {
+                let token = &text[offset(word_start(&chars, i))..offset(token_end(&chars, end))];
+                token.contains('@') || token.contains("://") || token.contains("www.")
+            };
+            if glued && (in_address || !is_glued_boundary(&chars, i, end)) {
                 // `3.5`, `U.S`, `a.n` and the like: no boundary inside a word.
                 i = end;
                 continue;

@@ -25,6 +25,9 @@ pub(crate) enum Class {
 pub struct Rules {
     abbreviations: FxHashMap<&'static str, Class>,
     openers: FxHashSet<&'static str>,
+    /// Whether a sentence may start in lower case after a full stop that ends a plain word:
+    /// informal English (e-mails, reviews, chat) does; Indonesian text hardly ever.
+    lower_starts: bool,
 }
 
 impl Rules {
@@ -60,11 +63,29 @@ impl Rules {
                 })
                 .collect(),
             openers: data_lines(openers).collect(),
+            lower_starts: lang == Lang::En,
         }
     }
 
+    /// The class of an abbreviation as written, or written in capitals (`JL.` for `Jl.`,
+    /// `KEL.` for `Kel.`).
     fn class(&self, word_with_period: &str) -> Option<Class> {
-        self.abbreviations.get(word_with_period).copied()
+        if let Some(class) = self.abbreviations.get(word_with_period) {
+            return Some(*class);
+        }
+        let mut letters = word_with_period.chars();
+        let first = letters.next()?;
+        if !word_with_period
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+        {
+            return None;
+        }
+        let titled: String = std::iter::once(first)
+            .chain(letters.flat_map(char::to_lowercase))
+            .collect();
+        self.abbreviations.get(titled.as_str()).copied()
     }
 
     /// Decides whether a terminal `cluster` (e.g. `.`, `?”`, `…`) after `previous` (the word
@@ -85,9 +106,16 @@ impl Rules {
             super::is_opener(c) || matches!(c, '-' | '–' | '—' | '*' | '•')
         });
         let opens_quote = following.starts_with(super::is_opener);
+        // A quotation mark, not a bracket: `Ltd. (SPA)` goes on.
+        let opens_quotation =
+            following.starts_with(|c: char| super::is_opener(c) && !matches!(c, '(' | '[' | '{'));
         let Some(first) = word.chars().next() else {
             return true;
         };
+        // `... affiliates. , 2000`: a comma or a semicolon continues the sentence.
+        if matches!(first, ',' | ';' | ':') {
+            return false;
+        }
         let lower_next = first.is_lowercase();
         let terminals: Vec<char> = cluster
             .iter()
@@ -104,16 +132,24 @@ impl Rules {
         if ellipsis {
             return !in_quote && (first.is_uppercase() || opens_quote) && !lower_next;
         }
-        if lower_next {
-            return false;
-        }
         let class = self.class_of(previous);
-        if first.is_numeric() {
+        if lower_next {
+            // `... if anyone is interested. jill allen finishes ...`: after a full stop that
+            // ends a plain word of two letters or more, not an abbreviation.
+            let plain = previous.chars().count() >= 2 && previous.chars().all(char::is_alphabetic);
+            return self.lower_starts && class.is_none() && plain && !in_quote;
+        }
+        // A number, or a Roman numeral after `No.` (`Peraturan Bapepam No. XI`).
+        let roman = word
+            .trim_end_matches(['.', ',', ')'])
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+        if first.is_numeric() || (roman && class == Some(Class::Number)) {
             return !matches!(class, Some(Class::Title | Class::Number | Class::Inner));
         }
         match class {
             Some(Class::Title | Class::Inner) => false,
-            Some(Class::Final) => opens_quote || self.is_opener(word),
+            Some(Class::Final) => opens_quotation || self.is_opener(word),
             Some(Class::Number) | None => true,
         }
     }

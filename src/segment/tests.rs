@@ -5,6 +5,55 @@ use proptest::prelude::*;
 type Case = (&'static str, Lang, &'static str, &'static [&'static str]);
 
 const CASES: &[Case] = &[
+    // Company forms, Roman numerals after No., addresses, capitals, informal English.
+    (
+        "company form before a bracket",
+        Lang::Id,
+        "Sampoerna Packaging Asia Pte. Ltd. (SPA) menjual sahamnya. Itu kabar baik.",
+        &["Sampoerna Packaging Asia Pte. Ltd. (SPA) menjual sahamnya.", "Itu kabar baik."],
+    ),
+    (
+        "Roman numeral after No.",
+        Lang::Id,
+        "Sesuai Peraturan Bapepam No. XI tentang saham.",
+        &["Sesuai Peraturan Bapepam No. XI tentang saham."],
+    ),
+    (
+        "an abbreviation in capitals",
+        Lang::Id,
+        "Sekolah itu terletak di JL. KS Tubun No. 3 Pontianak.",
+        &["Sekolah itu terletak di JL. KS Tubun No. 3 Pontianak."],
+    ),
+    (
+        "an e-mail address",
+        Lang::En,
+        "Write to Vangie.McGilloway@powersrc.com today.",
+        &["Write to Vangie.McGilloway@powersrc.com today."],
+    ),
+    (
+        "a comma after a full stop",
+        Lang::En,
+        "It went to Carr Futures Inc. , 2000 of them.",
+        &["It went to Carr Futures Inc. , 2000 of them."],
+    ),
+    (
+        "informal English starts in lower case",
+        Lang::En,
+        "Let me know if anyone is interested. jill allen finishes at noon.",
+        &["Let me know if anyone is interested.", "jill allen finishes at noon."],
+    ),
+    (
+        "Indonesian does not start in lower case",
+        Lang::Id,
+        "Ia datang pada pukul 5 sore. dan pergi lagi.",
+        &["Ia datang pada pukul 5 sore. dan pergi lagi."],
+    ),
+    (
+        "a lower-case word after an abbreviation",
+        Lang::En,
+        "We met at 10 a.m. and left at noon.",
+        &["We met at 10 a.m. and left at noon."],
+    ),
     // Paragraphs: every line is a hard boundary; a line without final punctuation is a segment.
     (
         "line breaks",
