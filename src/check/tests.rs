@@ -3,13 +3,13 @@ use crate::document::Bead;
 use crate::document::Side;
 use crate::segment;
 
-/// Checks a pair given as lines, aligned line n to line n unless `beads` says otherwise.
-fn flags_of(
+/// Checks a pair given as lines with `checker`, aligned as `beads` says.
+fn flags_with(
+    checker: &Checker,
     source: &str,
     target: &str,
     beads: &[(std::ops::Range<usize>, std::ops::Range<usize>)],
-    glossary: &[(&str, &str)],
-) -> Vec<(usize, Check, Severity, String)> {
+) -> Vec<Flag> {
     let (s, t) = (segment::lines(source), segment::lines(target));
     let beads: Vec<Bead> = beads
         .iter()
@@ -19,33 +19,41 @@ fn flags_of(
             confidence: 1.0,
         })
         .collect();
+    let side = |name, text, segments| Side {
+        name,
+        text,
+        segments,
+        offset: 0,
+        fingerprint: "",
+    };
     let pair = AlignedPair {
-        source: Side {
-            name: "id.txt",
-            text: source,
-            segments: &s,
-            offset: 0,
-            fingerprint: "",
-        },
-        target: Side {
-            name: "en.txt",
-            text: target,
-            segments: &t,
-            offset: 0,
-            fingerprint: "",
-        },
+        source: side("id.txt", source, &s),
+        target: side("en.txt", target, &t),
         beads: &beads,
     };
+    checker.check(&pair)
+}
+
+/// Checks a pair given as lines, aligned as `beads` says, with an agreed glossary.
+fn flags_of(
+    source: &str,
+    target: &str,
+    beads: &[(std::ops::Range<usize>, std::ops::Range<usize>)],
+    glossary: &[(&str, &str)],
+) -> Vec<(usize, Check, Severity, String)> {
     let glossary: Vec<(String, String)> = glossary
         .iter()
         .map(|(a, b)| (a.to_string(), b.to_string()))
         .collect();
-    let lexicon = Lexicon::seed();
-    Checker::new(lexicon, &glossary)
-        .check(&pair)
-        .into_iter()
-        .map(|f| (f.bead, f.check, f.severity, f.evidence))
-        .collect()
+    flags_with(
+        &Checker::new(Lexicon::seed(), &glossary),
+        source,
+        target,
+        beads,
+    )
+    .into_iter()
+    .map(|f| (f.bead, f.check, f.severity, f.evidence))
+    .collect()
 }
 
 #[test]
@@ -529,47 +537,29 @@ fn a_rejected_target_used_is_an_error_and_an_agreed_target_without_its_source_a_
     let lexicon = Lexicon::seed();
     let source = "Pertemuan itu berlangsung di Gedung Putih.";
     let target = "The summit meeting took place at the White House.";
-    let (s, t) = (segment::lines(source), segment::lines(target));
-    let beads = [Bead {
-        source: 0..1,
-        target: 0..1,
-        confidence: 1.0,
-    }];
-    let side = |name, text, segments| Side {
-        name,
-        text,
-        segments,
-        offset: 0,
-        fingerprint: "",
-    };
-    let pair = AlignedPair {
-        source: side("id", source, &s),
-        target: side("en", target, &t),
-        beads: &beads,
-    };
+    let one = [(0..1, 0..1)];
     let agreed = [("pertemuan puncak".to_owned(), "summit meeting".to_owned())];
     let rejected = [("Gedung Putih".to_owned(), "White House".to_owned())];
-    let flags = Checker::new(lexicon, &agreed)
-        .with_forbidden(&rejected)
-        .check(&pair);
+    let checker = Checker::new(lexicon, &agreed).with_forbidden(&rejected);
+    let flags = flags_with(&checker, source, target, &one);
     let names: Vec<&str> = flags.iter().map(|f| f.check.as_str()).collect();
     assert!(names.contains(&"forbidden-term"), "{flags:?}");
     assert!(names.contains(&"term-reverse"), "{flags:?}");
     // --skip and --only by name; an unknown name is an error listing the known ones.
     let only = Selection::new(&["forbidden-term".to_owned()], &[]).expect("known");
-    let flags = Checker::new(lexicon, &agreed)
+    let checker = Checker::new(lexicon, &agreed)
         .with_forbidden(&rejected)
-        .with_selection(only)
-        .check(&pair);
+        .with_selection(only);
+    let flags = flags_with(&checker, source, target, &one);
     assert!(
         flags.iter().all(|f| f.check == Check::FORBIDDEN_TERM),
         "{flags:?}"
     );
     let skip = Selection::new(&[], &["forbidden-term".to_owned()]).expect("known");
-    let flags = Checker::new(lexicon, &agreed)
+    let checker = Checker::new(lexicon, &agreed)
         .with_forbidden(&rejected)
-        .with_selection(skip)
-        .check(&pair);
+        .with_selection(skip);
+    let flags = flags_with(&checker, source, target, &one);
     assert!(
         flags.iter().all(|f| f.check != Check::FORBIDDEN_TERM),
         "{flags:?}"
