@@ -262,26 +262,11 @@ pub fn check_pair(
     force: bool,
 ) -> Result<Vec<Warning>, Error> {
     let mut warnings = Vec::new();
-    let guessed = (
-        crate::lang::guess(&source.decoded.text),
-        crate::lang::guess(&target.decoded.text),
-    );
-    if guessed == (Some(target.lang), Some(source.lang)) && source.lang != target.lang {
-        let message = format!(
-            "{} looks {} and {} looks {}, but the first file should be {} (--source-lang {}); \
-             swap the files, or pass --force to align them as they are",
-            source.name,
-            target.lang.name(),
-            target.name,
-            source.lang.name(),
-            source.lang.name(),
-            source.lang.code()
-        );
-        if !force {
-            return Err(Error::Usage(message));
-        }
-        warnings.push(Warning::new(message));
-    }
+    warnings.extend(check_languages(
+        (&source.name, &source.decoded.text, source.lang),
+        (&target.name, &target.decoded.text, target.lang),
+        force,
+    )?);
     let (a, b) = (source.segments.len().max(1), target.segments.len().max(1));
     if a > 3 * b || b > 3 * a {
         warnings.push(Warning::new(format!(
@@ -294,6 +279,34 @@ pub fn check_pair(
         )));
     }
     Ok(warnings)
+}
+
+/// Checks that two texts, each `(name, text, language it should be)`, are not the other way
+/// round: swapped, they are refused unless `force` (then it is a warning).
+pub fn check_languages(
+    (source_name, source_text, source_lang): (&str, &str, Lang),
+    (target_name, target_text, target_lang): (&str, &str, Lang),
+    force: bool,
+) -> Result<Option<Warning>, Error> {
+    let guessed = (
+        crate::lang::guess(source_text),
+        crate::lang::guess(target_text),
+    );
+    if guessed != (Some(target_lang), Some(source_lang)) || source_lang == target_lang {
+        return Ok(None);
+    }
+    let message = format!(
+        "{source_name} looks {} and {target_name} looks {}, but the first file should be {} \
+         (--source-lang {}); swap the files, or pass --force to align them as they are",
+        target_lang.name(),
+        source_lang.name(),
+        source_lang.name(),
+        source_lang.code()
+    );
+    if !force {
+        return Err(Error::Usage(message));
+    }
+    Ok(Some(Warning::new(message)))
 }
 
 /// One side of an aligned pair: the decoded text, its segments and where it came from.

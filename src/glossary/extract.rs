@@ -76,6 +76,16 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order of the enum.
+    pub const ALL: [Kind; 4] = [Kind::Term, Kind::Name, Kind::Cognate, Kind::Acronym];
+
+    /// The kind a word of the `kind` column names.
+    pub fn parse(word: &str) -> Option<Kind> {
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(word.trim()))
+    }
+
     /// The word written in the `kind` column.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -902,3 +902,89 @@ fn eval_ends_quietly_when_its_reader_closes_the_pipe() {
     assert_eq!(stderr(&output), "");
     assert_eq!(output.status.code(), Some(0));
 }
+
+#[test]
+fn glossary_keeps_the_kinds_counts_and_number_of_proposals_asked_for() {
+    let dir = temp_dir();
+    let (id, en) = example_pair();
+    let rows = |args: &[&str]| -> Vec<Vec<String>> {
+        let mut all = vec!["glossary", id.as_str(), en.as_str()];
+        all.extend_from_slice(args);
+        let output = padan(dir.path(), &all);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        csv::Reader::from_reader(output.stdout.as_slice())
+            .records()
+            .map(|r| r.expect("a row").iter().map(str::to_owned).collect())
+            .collect()
+    };
+    let every = rows(&[]);
+    assert!(every.iter().any(|r| r[2] == "name") && every.iter().any(|r| r[2] == "term"));
+    let names = rows(&["--kinds", "name,acronym"]);
+    assert!(!names.is_empty());
+    assert!(
+        names.iter().all(|r| r[2] == "name" || r[2] == "acronym"),
+        "{names:?}"
+    );
+    let frequent = rows(&["--min-count", "2"]);
+    assert!(!frequent.is_empty() && frequent.len() < every.len());
+    assert!(frequent
+        .iter()
+        .all(|r| r[4].parse::<u32>().unwrap_or(0) >= 2));
+    let top = rows(&["--top", "5"]);
+    assert_eq!(top, every[..5].to_vec());
+    // A reviewer's rows are kept whatever the filters say.
+    let reviewed = set_status(
+        &stdout(&padan(dir.path(), &["glossary", &id, &en])),
+        "pertemuan puncak,summit",
+        "approved",
+    );
+    fs::write(dir.path().join("g.csv"), reviewed).expect("write");
+    let kept = rows(&["--reviewed", "g.csv", "--kinds", "name", "--top", "3"]);
+    assert!(
+        kept.iter()
+            .any(|r| r[0] == "pertemuan puncak" && r[7] == "approved"),
+        "{kept:?}"
+    );
+    let output = padan(dir.path(), &["glossary", &id, &en, "--kinds", "words"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains(
+            "--kinds \"words\": there is no such kind; the kinds are term, name, cognate, acronym"
+        ),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn glossary_of_parallel_files_refuses_swapped_languages_unless_forced() {
+    let dir = temp_dir();
+    let (id, en) = (
+        fixture_str("reykjavik/id.sents"),
+        fixture_str("reykjavik/en.sents"),
+    );
+    // The two files have different line counts; give each side the other's first 30 lines.
+    let lines = |path: &str| -> String {
+        fs::read_to_string(path)
+            .expect("fixture")
+            .lines()
+            .take(30)
+            .map(|l| format!("{l}\n"))
+            .collect()
+    };
+    fs::write(dir.path().join("a.txt"), lines(&en)).expect("write");
+    fs::write(dir.path().join("b.txt"), lines(&id)).expect("write");
+    let output = padan(dir.path(), &["glossary", "--parallel", "a.txt", "b.txt"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("a.txt looks English and b.txt looks Indonesian, but the first file should be Indonesian"),
+        "{}",
+        stderr(&output)
+    );
+    let output = padan(
+        dir.path(),
+        &["glossary", "--parallel", "a.txt", "b.txt", "--force"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stderr(&output).contains("padan: warning: a.txt looks English"));
+}

@@ -312,6 +312,15 @@ pub struct GlossaryArgs {
     /// With tbx and omegat: a reviewed glossary's proposals too, not only its agreed terms.
     #[arg(long)]
     pub all: bool,
+    /// Keep only proposals of these kinds (comma-separated): term, name, cognate, acronym.
+    #[arg(long, value_name = "KINDS", value_delimiter = ',')]
+    pub kinds: Vec<String>,
+    /// Keep only proposals seen in at least N beads.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub min_count: u32,
+    /// Keep at most the N best proposals (a reviewed glossary's rows are always kept).
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
     #[command(flatten)]
     pub options: AlignOptions,
 }

@@ -6,8 +6,9 @@ use std::process::ExitCode;
 use padan::error::Error;
 use padan::export::read::aligned_rows;
 use padan::export::{write_glossary, GlossaryFormat, GlossaryOptions};
-use padan::glossary::extract::Extractor;
+use padan::glossary::extract::{Extractor, Kind};
 use padan::glossary::review::merge;
+use padan::glossary::Keep;
 use padan::text::Encoding;
 
 use crate::cli::{format_of, GlossaryArgs, GlossaryInput};
@@ -19,6 +20,24 @@ use crate::io::{
 pub fn run(args: GlossaryArgs) -> padan::Result<ExitCode> {
     let config = args.options.config()?;
     let input = args.input()?;
+    let kinds = args
+        .kinds
+        .iter()
+        .map(|k| {
+            Kind::parse(k).ok_or_else(|| {
+                let known: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+                Error::Usage(format!(
+                    "--kinds {k:?}: there is no such kind; the kinds are {}",
+                    known.join(", ")
+                ))
+            })
+        })
+        .collect::<Result<Vec<Kind>, Error>>()?;
+    let keep = Keep {
+        kinds,
+        min_count: args.min_count,
+        top: args.top,
+    };
     let format = format_of(
         args.format,
         args.output.as_deref(),
@@ -60,6 +79,12 @@ pub fn run(args: GlossaryArgs) -> padan::Result<ExitCode> {
         GlossaryInput::Parallel(source, target) => {
             let s = read_text(source, config.read.encoding)?;
             let t = read_text(target, config.read.encoding)?;
+            // Swapped files would give a glossary the wrong way round: refused as align does.
+            warn(padan::document::check_languages(
+                (&display_name(source), &s.text, config.source_lang.lang),
+                (&display_name(target), &t.text, config.target_lang.lang),
+                config.force,
+            )?);
             let (s_lines, t_lines): (Vec<&str>, Vec<&str>) =
                 (s.text.lines().collect(), t.text.lines().collect());
             if s_lines.len() != t_lines.len() {
@@ -110,7 +135,7 @@ pub fn run(args: GlossaryArgs) -> padan::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let pruned_below = extractor.pruned_below();
-    let entries = extractor.finish();
+    let entries = keep.apply(extractor.finish());
     if pruned_below > 0 {
         eprintln!(
             "padan: note: the corpus is large; to bound memory, pairs seen fewer than \
