@@ -1,7 +1,7 @@
 //! The entries of a glossary, best first: the linked term pairs, then the usual translations
 //! word alignment gives the words the term pairs left without one.
 
-use super::extract::{Entry, Extractor, Kind};
+use super::extract::{Entry, Extractor, Kind, Term};
 use super::score::{is_acronym, is_name, log_likelihood, Scored, DICE_FLOOR};
 use super::wordalign::Links;
 
@@ -57,7 +57,7 @@ fn term_entries(
                 .cloned()
                 .unwrap_or_default();
             Entry {
-                kind: kind_of(&source_term, &target_term, pair.similar),
+                kind: kind_of(&[s, t], &source_term, &target_term, pair.similar),
                 source_term,
                 target_term,
                 score: (pair.score * 1000.0).round() / 1000.0,
@@ -120,7 +120,7 @@ fn usual_entries(
                 .cloned()
                 .unwrap_or_default();
             Entry {
-                kind: kind_of(u.source, &target, 0.0),
+                kind: kind_of(&[], u.source, &target, 0.0),
                 source_term: u.source.to_owned(),
                 target_term: target,
                 score: (USUAL_WEIGHT * llr * (DICE_FLOOR + (1.0 - DICE_FLOOR) * dice) * 1000.0)
@@ -140,21 +140,74 @@ fn usual_entries(
         .collect()
 }
 
-/// The kind of a pair as shown, with its word-level coverage.
-fn kind_of(source: &str, target: &str, coverage: f64) -> Kind {
+/// The kind of a pair as shown, with its word-level coverage. An acronym is an acronym whatever
+/// the other side has (`PBB` / UN, `PDB` / GDP); a pair whose words the corpus also writes in
+/// lower case on either side (`Presiden` beside `presiden`) is a general word, not a name.
+fn kind_of(terms: &[&Term], source: &str, target: &str, coverage: f64) -> Kind {
     let capitalized = |s: &str| s.split(' ').all(is_name);
     let similarity =
         || strsim::normalized_levenshtein(&source.to_lowercase(), &target.to_lowercase());
-    if is_acronym(source) && !is_acronym(target) {
+    let written_lower = || {
+        terms.iter().any(|term| {
+            term.surfaces
+                .keys()
+                .any(|surface| surface.starts_with(char::is_lowercase))
+        })
+    };
+    if is_acronym(source) {
         Kind::Acronym
     } else if capitalized(source)
         && capitalized(target)
         && (source == target || coverage >= NAME_COVERAGE || similarity() >= SIMILAR_NAME)
+        && !written_lower()
     {
         Kind::Name
     } else if !source.contains(' ') && similarity() >= SIMILAR_NAME {
         Kind::Cognate
     } else {
         Kind::Term
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(surfaces: &[(&str, u32)]) -> Term {
+        let words: Vec<String> = surfaces[0].0.split(' ').map(str::to_lowercase).collect();
+        Term {
+            key_words: words.clone(),
+            words,
+            count: surfaces.iter().map(|s| s.1).sum(),
+            surfaces: surfaces.iter().map(|&(s, n)| (s.to_owned(), n)).collect(),
+        }
+    }
+
+    #[test]
+    fn kinds_acronyms_whatever_the_other_side_and_no_name_for_a_word_also_written_lower_case() {
+        let none: [&Term; 0] = [];
+        assert_eq!(kind_of(&none, "PBB", "UN", 0.0), Kind::Acronym);
+        assert_eq!(kind_of(&none, "PDB", "GDP", 0.0), Kind::Acronym);
+        assert_eq!(kind_of(&none, "NATO", "NATO", 0.0), Kind::Acronym);
+        let (moskow, moscow) = (term(&[("Moskow", 4)]), term(&[("Moscow", 4)]));
+        assert_eq!(
+            kind_of(&[&moskow, &moscow], "Moskow", "Moscow", 0.0),
+            Kind::Name
+        );
+        let presiden = term(&[("Presiden", 5), ("presiden", 2)]);
+        let president = term(&[("President", 5), ("president", 3)]);
+        assert_eq!(
+            kind_of(&[&presiden, &president], "Presiden", "President", 0.0),
+            Kind::Cognate
+        );
+        let (gedung, house) = (term(&[("Gedung Putih", 2)]), term(&[("White House", 2)]));
+        assert_eq!(
+            kind_of(&[&gedung, &house], "Gedung Putih", "White House", 1.0),
+            Kind::Name
+        );
+        assert_eq!(
+            kind_of(&none, "juru bicara", "spokesperson", 0.0),
+            Kind::Term
+        );
     }
 }
