@@ -43,6 +43,9 @@ const LISTED_UNIT_BONUS: f64 = 1.3;
 const LISTED_WORD_FACTOR: f64 = 0.5;
 /// A pair of mostly the same names on both sides (*Blinken* / Blinken): little to add.
 const SHARED_NAMES_FACTOR: f64 = 0.3;
+/// Beads a two-word name sharing one word with its translation must be seen in to count as a
+/// translated name (*Korea Utara* / North Korea) rather than two names side by side.
+const TRANSLATED_NAME_COUNT: u32 = 3;
 /// Termhood: each word inflected as a verb or a number word in a candidate.
 const VERB_OR_NUMERAL_FACTOR: f64 = 0.6;
 /// Termhood: a candidate mixing a name with common words (*Rusia berusaha*).
@@ -134,7 +137,7 @@ impl Scoring<'_, '_> {
             score *= 1.0 + EXTRA_WORD_BONUS * (words as f64 - 1.0);
         }
         score *= lexicon_factor(listings, s, t, shown, words);
-        if shares_names(s, t, shown) {
+        if shares_names(s, t, shown, pair.count) {
             score *= SHARED_NAMES_FACTOR;
         }
         Some(Scored {
@@ -217,14 +220,19 @@ fn lexicon_factor(listings: &[&str], s: &Term, t: &Term, shown: &str, words: usi
 /// Whether the pair is mostly the same names on both sides (*Washington ingin* / Washington
 /// wants), or the same words: a shared common word (*pemanasan global* / global warming) is a
 /// translated term's.
-fn shares_names(s: &Term, t: &Term, shown: &str) -> bool {
+fn shares_names(s: &Term, t: &Term, shown: &str, count: u32) -> bool {
     let shared = s
         .words
         .iter()
         .zip(shown.split(' '))
         .filter(|&(w, shown)| t.words.contains(w) && is_name(shown))
         .count();
-    shared * 2 >= s.words.len() || s.words == t.words
+    // Half the words shared is a name pair unless the rest are capitalized too and the pair
+    // recurs: then it is a translated name (*Korea Utara* / North Korea, *Jalur Gaza* / Gaza
+    // Strip), where once it is as likely two names side by side (*Januari Biden*).
+    let translated_name = count >= TRANSLATED_NAME_COUNT && shown.split(' ').all(is_name);
+    let half = shared * 2 == s.words.len() && !translated_name;
+    shared * 2 > s.words.len() || half || s.words == t.words
 }
 
 /// Drops the pairs inside a longer pair seen exactly as often (*Putih* / White inside *Gedung
@@ -354,4 +362,34 @@ pub(super) fn log_likelihood(both: f64, a: f64, b: f64, n: f64) -> f64 {
         }
     }
     2.0 * g
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(surface: &str) -> Term {
+        let words: Vec<String> = surface.split(' ').map(str::to_lowercase).collect();
+        Term {
+            key_words: words.clone(),
+            words,
+            count: 1,
+            surfaces: [(surface.to_owned(), 1)].into_iter().collect(),
+        }
+    }
+
+    #[test]
+    fn a_recurring_two_word_name_sharing_one_word_is_a_translated_name_not_a_shared_one() {
+        let pair = |s: &str, t: &str, count| shares_names(&term(s), &term(t), s, count);
+        // Translated names, seen often enough.
+        assert!(!pair("Korea Utara", "North Korea", 31));
+        assert!(!pair("Jalur Gaza", "Gaza Strip", 5));
+        // The same names, a name beside a common word, or two names side by side once.
+        assert!(pair("Blinken", "Blinken", 3));
+        assert!(pair("Washington ingin", "Washington wants", 3));
+        assert!(pair("Januari Biden", "January Biden", 1));
+        assert!(pair("Presiden Joe Biden", "President Joe Biden", 4));
+        // A shared common word is a translated term's.
+        assert!(!pair("pemanasan global", "global warming", 3));
+    }
 }
