@@ -455,3 +455,37 @@ fn xlsx_glossary_reads_back_with_status_and_neutralized_cells() {
     assert!(xml.contains(r#"state="frozen""#));
     assert!(quoted_styles(&bytes).contains(&style_of(&xml, &format!("A{row}"))));
 }
+
+#[test]
+fn the_alignment_workbook_flags_a_target_the_glossary_rejects() {
+    let dir = temp_dir();
+    let (id, en) = example_pair();
+    fs::write(
+        dir.path().join("rejected.csv"),
+        "source_term,target_term,status\nGedung Putih,White House,rejected\n",
+    )
+    .expect("write");
+    let output = padan(
+        dir.path(),
+        &["align", &id, &en, "-g", "rejected.csv", "-o", "review.xlsx"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let bytes = fs::read(dir.path().join("review.xlsx")).expect("workbook");
+    let mut book = workbook(&bytes);
+    let sheets = book.sheet_names().to_vec();
+    let flags: Vec<String> = sheets
+        .iter()
+        .filter_map(|name| book.worksheet_range(name).ok())
+        .flat_map(|range| {
+            range
+                .rows()
+                .flat_map(|row| row.iter().map(|d| d.to_string()))
+                .filter(|text| text.contains("forbidden-term"))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    // Both beads that render Gedung Putih as White House.
+    assert_eq!(flags.len(), 2, "{flags:?}");
+    assert!(flags[0]
+        .contains("\"Gedung Putih\" is translated \"White House\", which the glossary rejects"));
+}

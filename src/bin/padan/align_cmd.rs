@@ -52,7 +52,9 @@ fn run_pair(
         padan::export::xlsx::fits(config.read.max_chars, segments).map_err(Error::Usage)?;
     }
     let Glossaries {
-        lexicon, agreed, ..
+        lexicon,
+        agreed,
+        rejected,
     } = load_glossaries(config, &args.options.glossary)?;
     let (beads, warnings) = config.align(&lexicon, &source, &target)?;
     warn(warnings);
@@ -65,7 +67,9 @@ fn run_pair(
     inputs.extend(args.options.glossary.iter().map(String::as_str));
     let mut out = Output::create(args.output.as_deref(), &inputs)?;
     let flags = match options.format {
-        AlignFormat::Xlsx => Checker::new(&lexicon, &agreed).check(&pair),
+        AlignFormat::Xlsx => Checker::new(&lexicon, &agreed)
+            .with_forbidden(&rejected)
+            .check(&pair),
         _ => Vec::new(),
     };
     let written = write_alignment(&options, &source.name, pair, &flags, &mut out);

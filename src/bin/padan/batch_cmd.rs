@@ -136,9 +136,11 @@ pub fn run(args: BatchArgs) -> padan::Result<ExitCode> {
         source,
     })?;
     let Glossaries {
-        lexicon, agreed, ..
+        lexicon,
+        agreed,
+        rejected,
     } = load_glossaries(&config, &args.options.glossary)?;
-    let checker = Checker::new(&lexicon, &agreed);
+    let checker = Checker::new(&lexicon, &agreed).with_forbidden(&rejected);
     // What killed runs left (their owners gone); a live run's files stay.
     sweep_temporary_files(&out_dir);
     sweep_temporary_files(&out_dir.join(STATE_DIR));
