@@ -94,24 +94,32 @@ impl Check {
     /// Every check's name, in report order: the glossary's, then the bead checks with the
     /// bead shapes after the names (the order reports have always had), then the checklist.
     pub fn all() -> Vec<&'static str> {
-        let mut names = vec![
-            Check::TERM_MISSING.0,
-            Check::TERM_INCONSISTENT.0,
-            Check::TERM_REVERSE.0,
-            Check::FORBIDDEN_TERM.0,
-        ];
-        for check in BEAD_CHECKS {
-            names.push(check.name());
-            if check.name() == "name-one-side" {
-                names.extend([Check::OMISSION.0, Check::ADDITION.0]);
+        Check::order().to_vec()
+    }
+
+    /// [`Check::all`], built once: flags are sorted and counted by it.
+    fn order() -> &'static [&'static str] {
+        static ORDER: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+        ORDER.get_or_init(|| {
+            let mut names = vec![
+                Check::TERM_MISSING.0,
+                Check::TERM_INCONSISTENT.0,
+                Check::TERM_REVERSE.0,
+                Check::FORBIDDEN_TERM.0,
+            ];
+            for check in BEAD_CHECKS {
+                names.push(check.name());
+                if check.name() == "name-one-side" {
+                    names.extend([Check::OMISSION.0, Check::ADDITION.0]);
+                }
             }
-        }
-        names.push(Check::CHECKLIST.0);
-        names
+            names.push(Check::CHECKLIST.0);
+            names
+        })
     }
 
     fn rank(self) -> usize {
-        Check::all()
+        Check::order()
             .iter()
             .position(|n| *n == self.0)
             .unwrap_or(usize::MAX)
