@@ -2,17 +2,20 @@
 //! and builds a bilingual glossary that translators review in a spreadsheet.
 //!
 //! The pipeline: [`text`] (decode and normalize) -> [`segment`] (sentences) -> `align` (beads)
-//! -> `glossary` (term pairs) -> `export` (output formats). The library never opens a file; the
-//! `padan` binary does.
+//! -> `glossary` (term pairs) -> `export` (output formats). Files are opened in one place,
+//! [`files`] (atomic outputs, never onto an input), and corpus mode's files in [`batch`]; the
+//! `padan` binary keeps flags, threads and printing.
 
 #![warn(missing_docs)]
 
 pub mod align;
+pub mod batch;
 pub mod check;
 pub mod corpus;
 pub mod document;
 pub mod error;
 pub mod export;
+pub mod files;
 pub mod glossary;
 pub mod lang;
 pub mod lexicon;

@@ -22,6 +22,7 @@ use super::link::link;
 use super::rank;
 use super::score::{drop_subsumed, Scoring};
 use super::wordalign::Sample;
+use crate::document::AlignedPair;
 use crate::lexicon::{Lexicon, MAX_PHRASE_WORDS};
 use crate::text::tokens::{is_edge_word, scan_tokens};
 use crate::Lang;
@@ -494,6 +495,21 @@ impl PreparedBead {
             source: source.to_owned(),
             target: target.to_owned(),
         }
+    }
+
+    /// Prepares the beads of an aligned pair that have text on both sides.
+    pub fn of_pair(lexicon: &Lexicon, pair: &AlignedPair) -> Vec<Self> {
+        pair.beads
+            .iter()
+            .filter(|b| !b.source.is_empty() && !b.target.is_empty())
+            .map(|b| {
+                Self::new(
+                    lexicon,
+                    &pair.source.joined(&b.source),
+                    &pair.target.joined(&b.target),
+                )
+            })
+            .collect()
     }
 }
 

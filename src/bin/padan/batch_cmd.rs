@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+use padan::batch::{self, Plan};
 use padan::check::{Checker, Flag};
 use padan::corpus::{self, Failure, Job, Stamp};
 use padan::document::{AlignedPair, Bead, Document};
@@ -24,17 +25,12 @@ use padan::pipeline::Config;
 use padan::Lexicon;
 
 use crate::cli::{BatchArgs, PairSource};
-use crate::input::{
-    load_glossaries, load_source, load_table, load_target, refuse_special_file, warn,
-};
-use crate::io::{check_plan, is_regular_file, read_bytes, sweep_temporary_files, Output};
+use crate::input::{load_glossaries, load_source, load_table, load_target, warn};
+use crate::io::{read_bytes, sweep_temporary_files, Output};
 
 /// Pairs per worker aligned together before their outputs are written: bounds memory by the
 /// chunk, and an interrupted run loses at most one chunk of work.
 const CHUNK_PER_JOB: usize = 16;
-
-/// The folder inside `--out-dir` that holds the resume records.
-const STATE_DIR: &str = ".padan";
 
 /// A pair aligned, or why not.
 type AlignResult = Result<Aligned, Error>;
@@ -69,7 +65,7 @@ struct Context<'a> {
     config: &'a Config,
     lexicon: &'a Lexicon,
     checker: &'a Checker<'a>,
-    out_dir: &'a Path,
+    plan: Plan<'a>,
     /// Fingerprint of the settings, glossaries and padan version.
     settings: String,
     options: WriteOptions,
@@ -113,14 +109,20 @@ pub fn run(args: BatchArgs) -> padan::Result<ExitCode> {
     let config = args.options.config()?;
     let (jobs, mut failures) = match args.pair_source()? {
         PairSource::Manifest(path) => (manifest(&path, &config)?, Vec::new()),
-        PairSource::Folders(s, t) => folders(Path::new(&s), Path::new(&t))?,
+        PairSource::Folders(s, t) => batch::folder_pairs(Path::new(&s), Path::new(&t))?,
     };
     if args.format == AlignFormat::Xlsx {
         // Before any work: a setting that cannot make a workbook fails now, not at the end.
         padan::export::xlsx::fits(config.read.max_chars, (0, 0)).map_err(Error::Usage)?;
     }
     if args.list_pairs {
-        return list_pairs(&jobs, &failures);
+        let mut out = Output::create(None, &[])?;
+        for line in batch::pair_records(&jobs, &failures) {
+            writeln!(out, "{line}").map_err(|e| out.error(e))?;
+        }
+        out.flush().map_err(|e| out.error(e))?;
+        out.finish()?;
+        return Ok(ExitCode::SUCCESS);
     }
     let out_name = args.out_dir.as_deref().unwrap_or_default();
     if out_name.trim().is_empty() {
@@ -129,7 +131,12 @@ pub fn run(args: BatchArgs) -> padan::Result<ExitCode> {
         ));
     }
     let out_dir = PathBuf::from(out_name);
-    check_outputs(&args, &jobs, &out_dir)?;
+    let plan = Plan {
+        out_dir: &out_dir,
+        format: args.format,
+        glossary: !args.no_glossary,
+    };
+    plan.check(&jobs, &named_inputs(&args))?;
     fs::create_dir_all(&out_dir).map_err(|source| Error::Io {
         at: Location::file(out_name),
         action: "create",
@@ -140,10 +147,13 @@ pub fn run(args: BatchArgs) -> padan::Result<ExitCode> {
         agreed,
         rejected,
     } = load_glossaries(&config, &args.options.glossary)?;
+    let glossary_bytes = (args.options.glossary.iter())
+        .map(|g| read_bytes(g))
+        .collect::<Result<Vec<_>, _>>()?;
     let checker = Checker::new(&lexicon, &agreed).with_forbidden(&rejected);
     // What killed runs left (their owners gone); a live run's files stay.
     sweep_temporary_files(&out_dir);
-    sweep_temporary_files(&out_dir.join(STATE_DIR));
+    sweep_temporary_files(&out_dir.join(batch::STATE_DIR));
     let jobs_count = args.jobs();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs_count)
@@ -154,8 +164,8 @@ pub fn run(args: BatchArgs) -> padan::Result<ExitCode> {
         config: &config,
         lexicon: &lexicon,
         checker: &checker,
-        out_dir: &out_dir,
-        settings: settings(&args, &config)?,
+        plan,
+        settings: batch::settings_fingerprint(&config, args.format, &glossary_bytes),
         options: WriteOptions {
             format: args.format,
             excel: false,
@@ -288,28 +298,6 @@ fn align_all(jobs: &[Job], context: &Context, pool: &rayon::ThreadPool, collecto
     }
 }
 
-/// `--list-pairs`: the pairs as records `padan align --jsonl-in` takes, in the order the batch
-/// aligns them, then the files without a partner as failed records, in the order the batch
-/// reports them.
-fn list_pairs(jobs: &[Job], failures: &[corpus::Failure]) -> padan::Result<ExitCode> {
-    let mut out = Output::create(None, &[])?;
-    for job in jobs {
-        let record = serde_json::json!({
-            "id": job.name,
-            "source_file": job.source.to_string_lossy(),
-            "target_file": job.target.to_string_lossy(),
-        });
-        writeln!(out, "{record}").map_err(|e| out.error(e))?;
-    }
-    for (name, reason) in failures {
-        let record = serde_json::json!({ "id": name, "error": reason });
-        writeln!(out, "{record}").map_err(|e| out.error(e))?;
-    }
-    out.flush().map_err(|e| out.error(e))?;
-    out.finish()?;
-    Ok(ExitCode::SUCCESS)
-}
-
 /// What the run keeps of each finished pair: its output, its counts, its summary line.
 struct Collector<'a> {
     context: &'a Context<'a>,
@@ -353,8 +341,9 @@ impl Collector<'_> {
             self.resumed += 1;
             return Ok(aligned);
         }
-        let out_dir = self.context.out_dir;
-        let path = out_dir
+        let plan = &self.context.plan;
+        let path = plan
+            .out_dir
             .join(&aligned.stamp.output)
             .to_string_lossy()
             .into_owned();
@@ -379,101 +368,16 @@ impl Collector<'_> {
         out.finish()?;
         // Only once the output is in place: a record means this complete output.
         let written = corpus::fingerprint(&bytes);
-        write_record(out_dir, &job.name, &aligned.stamp, &aligned.beads, &written)?;
+        plan.write_record(&job.name, &aligned.stamp, &aligned.beads, &written)?;
         Ok(aligned)
     }
-}
-
-fn record_path(out_dir: &Path, name: &str) -> PathBuf {
-    out_dir.join(STATE_DIR).join(format!("{name}.done.json"))
-}
-
-/// Records that `name` is finished, with its beads.
-fn write_record(
-    out_dir: &Path,
-    name: &str,
-    stamp: &Stamp,
-    beads: &[Bead],
-    output_fingerprint: &str,
-) -> Result<(), Error> {
-    let dir = out_dir.join(STATE_DIR);
-    fs::create_dir_all(&dir).map_err(|source| Error::Io {
-        at: Location::file(dir.display().to_string()),
-        action: "create",
-        source,
-    })?;
-    let path = record_path(out_dir, name).to_string_lossy().into_owned();
-    let mut out = Output::create_file(&path, &[])?;
-    out.write_all(&corpus::resume_record(stamp, beads, output_fingerprint))
-        .map_err(|e| out.error(e))?;
-    out.finish()
-}
-
-/// The beads a previous run recorded for this pair, when they still hold.
-fn read_record(
-    out_dir: &Path,
-    name: &str,
-    stamp: &Stamp,
-    segments: (usize, usize),
-) -> Option<Vec<Bead>> {
-    // Only regular files: a pipe in place of the output or the record would block the read.
-    let (output, record) = (out_dir.join(&stamp.output), record_path(out_dir, name));
-    if !is_regular_file(&output) || !is_regular_file(&record) {
-        return None;
-    }
-    let written = corpus::fingerprint(&fs::read(output).ok()?);
-    let record = fs::read(record).ok()?;
-    corpus::resumed_beads(&record, stamp, &written, segments)
-}
-
-/// Refuses, before any work, a run whose outputs would overwrite one of its inputs (a
-/// glossary given with -g, a manifest, a text) or each other (a pair named `summary`).
-fn check_outputs(args: &BatchArgs, jobs: &[Job], out_dir: &Path) -> Result<(), Error> {
-    let at = |name: &str| out_dir.join(name).to_string_lossy().into_owned();
-    let extension = args.format.extension();
-    let mut outputs = vec![(at("summary.tsv"), "the batch's summary".to_owned())];
-    if !args.no_glossary {
-        outputs.push((at("glossary.csv"), "the corpus glossary".to_owned()));
-    }
-    if args.format == AlignFormat::Xlsx {
-        outputs.push((at("corpus.xlsx"), "the corpus workbook".to_owned()));
-    }
-    for job in jobs {
-        let what = format!("the output of pair {:?}", job.name);
-        outputs.push((at(&format!("{}.{extension}", job.name)), what.clone()));
-        let record = out_dir
-            .join(STATE_DIR)
-            .join(format!("{}.done.json", job.name));
-        outputs.push((
-            record.to_string_lossy().into_owned(),
-            format!("the record of pair {:?}", job.name),
-        ));
-    }
-    let mut inputs: Vec<(String, String)> = args
-        .options
-        .glossary
-        .iter()
-        .map(|g| (g.clone(), format!("the glossary {g}")))
-        .collect();
-    inputs.extend(
-        args.manifest
-            .iter()
-            .map(|m| (m.clone(), format!("the manifest {m}"))),
-    );
-    for job in jobs {
-        for file in [&job.source, &job.target] {
-            let file = file.to_string_lossy().into_owned();
-            inputs.push((file.clone(), format!("the input {file}")));
-        }
-    }
-    check_plan(&outputs, &inputs)
 }
 
 fn align_job(job: &Job, context: &Context) -> Result<Aligned, Error> {
     let config = context.config;
     let (source_path, target_path) = (job.source.to_string_lossy(), job.target.to_string_lossy());
     for name in [&source_path, &target_path] {
-        refuse_special_file(name)?;
+        padan::files::refuse_special_file(name)?;
     }
     let (source_bytes, target_bytes) = (read_bytes(&source_path)?, read_bytes(&target_path)?);
     let source = load_source(config, &source_path, &source_bytes)?;
@@ -487,13 +391,13 @@ fn align_job(job: &Job, context: &Context) -> Result<Aligned, Error> {
         settings: context.settings.clone(),
         source: corpus::fingerprint(&source_bytes),
         target: corpus::fingerprint(&target_bytes),
-        output: format!("{}.{}", job.name, context.options.format.extension()),
+        output: context.plan.output_name(&job.name),
     };
     let segments = (source.segments.len(), target.segments.len());
     let kept = context
         .args
         .resume
-        .then(|| read_record(context.out_dir, &job.name, &stamp, segments))
+        .then(|| context.plan.read_record(&job.name, &stamp, segments))
         .flatten();
     let resumed = kept.is_some();
     let beads = match kept {
@@ -517,51 +421,9 @@ fn align_job(job: &Job, context: &Context) -> Result<Aligned, Error> {
     // Tokenizing and stemming for the glossary happen here, on the worker; only the counting
     // is left for the thread that writes the outputs in order.
     if !context.args.no_glossary {
-        let pair = aligned.pair();
-        aligned.prepared = pair
-            .beads
-            .iter()
-            .filter(|b| !b.source.is_empty() && !b.target.is_empty())
-            .map(|b| {
-                PreparedBead::new(
-                    context.lexicon,
-                    &pair.source.joined(&b.source),
-                    &pair.target.joined(&b.target),
-                )
-            })
-            .collect();
+        aligned.prepared = PreparedBead::of_pair(context.lexicon, &aligned.pair());
     }
     Ok(aligned)
-}
-
-/// The fingerprint of everything besides the two texts that shapes a pair's output.
-fn settings(args: &BatchArgs, config: &Config) -> Result<String, Error> {
-    let mut text = format!(
-        "padan {}; format {:?}; presegmented {}; max_chars {}; encoding {:?}; force {}; seed {}",
-        env!("CARGO_PKG_VERSION"),
-        args.format,
-        config.read.presegmented,
-        config.read.max_chars,
-        config.read.encoding,
-        config.force,
-        config.seed_glossary,
-    );
-    let defaults = padan::pipeline::Config::default();
-    if (&config.source_lang, &config.target_lang, config.second_pass)
-        != (&defaults.source_lang, &defaults.target_lang, true)
-    {
-        text.push_str(&format!(
-            "; languages {}-{}; second pass {}",
-            config.source_lang, config.target_lang, config.second_pass
-        ));
-    }
-    for glossary in &args.options.glossary {
-        text.push_str(&format!(
-            "; glossary {}",
-            corpus::fingerprint(&read_bytes(glossary)?)
-        ));
-    }
-    Ok(corpus::fingerprint(text.as_bytes()))
 }
 
 /// Reads a manifest: `source,target[,name]` with a header; paths relative to the manifest.
@@ -571,46 +433,16 @@ fn manifest(path: &str, config: &Config) -> Result<Vec<Job>, Error> {
     corpus::manifest_jobs(&table, base, &crate::io::display_name(path))
 }
 
-/// Pairs the articles of two folders by name. Only regular files are taken: a symbolic link
-/// (which may lead anywhere) or a pipe (which would block the run) is reported as a failure.
-fn folders(source: &Path, target: &Path) -> Result<(Vec<Job>, Vec<Failure>), Error> {
-    let mut skipped: Vec<Failure> = Vec::new();
-    let mut list = |dir: &Path| -> Result<Vec<String>, Error> {
-        let entries = fs::read_dir(dir).map_err(|e| Error::Io {
-            at: Location::file(dir.display().to_string()),
-            action: "read",
-            source: e,
-        })?;
-        let mut names = Vec::new();
-        for entry in entries.filter_map(|e| e.ok()) {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if !corpus::is_article(&name) {
-                continue;
-            }
-            let path = entry.path();
-            let kind = fs::symlink_metadata(&path).map(|m| m.file_type());
-            match kind {
-                Ok(t) if t.is_file() => names.push(name),
-                Ok(t) => {
-                    let what = if t.is_symlink() {
-                        "a symbolic link; padan does not follow links in a folder, copy the \
-                         file in or name it in a manifest"
-                    } else {
-                        "not a regular file (a pipe, a device or a folder); give a file"
-                    };
-                    skipped.push((
-                        corpus::pair_name(&path),
-                        format!("{}: {what}", path.display()),
-                    ));
-                }
-                Err(_) => {}
-            }
-        }
-        names.sort();
-        Ok(names)
-    };
-    let (sources, targets) = (list(source)?, list(target)?);
-    let (jobs, mut failures) = corpus::folder_jobs(source, &sources, target, &targets);
-    failures.extend(skipped);
-    Ok((jobs, failures))
+/// The run's inputs besides the pairs' texts, with what each is, for the output plan's check.
+fn named_inputs(args: &BatchArgs) -> Vec<(String, String)> {
+    let glossaries = args.options.glossary.iter();
+    let mut inputs: Vec<(String, String)> = glossaries
+        .map(|g| (g.clone(), format!("the glossary {g}")))
+        .collect();
+    inputs.extend(
+        args.manifest
+            .iter()
+            .map(|m| (m.clone(), format!("the manifest {m}"))),
+    );
+    inputs
 }

@@ -36,20 +36,9 @@ pub fn load_pair_files(
     target: &str,
 ) -> Result<(Document, Document), Error> {
     for path in [source, target] {
-        refuse_special_file(path)?;
+        padan::files::refuse_special_file(path)?;
     }
     load_pair(config, source, target)
-}
-
-/// An error for a path that exists and is not a regular file (a pipe, a device, a folder).
-pub fn refuse_special_file(path: &str) -> Result<(), Error> {
-    let at = std::path::Path::new(path);
-    if at.exists() && !std::fs::metadata(at).is_ok_and(|m| m.is_file()) {
-        return Err(Error::Usage(format!(
-            "{path}: not a regular file (a pipe, a device or a folder); give a file"
-        )));
-    }
-    Ok(())
 }
 
 /// The source side from its bytes.
