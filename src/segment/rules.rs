@@ -168,6 +168,17 @@ impl Rules {
         // An initial is one capital letter; a lone lower-case letter is a unit (`3,50 m.`).
         let is_initial =
             matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+        // `News.com.au.`: a host or file name ends in a lower-case suffix after a longer
+        // part; the full stop after it is the sentence's.
+        let parts: Vec<&str> = previous.split('.').collect();
+        let is_address = parts.len() >= 2
+            && parts.iter().any(|p| p.chars().count() >= 3)
+            && parts.last().is_some_and(|p| {
+                p.chars().count() >= 2 && p.chars().all(|c| c.is_ascii_lowercase())
+            });
+        if is_address {
+            return None;
+        }
         let is_dotted = previous.contains('.')
             && previous.split('.').all(|part| {
                 !part.is_empty()

@@ -313,6 +313,18 @@ const CASES: &[Case] = &[
         &["Ia membeli 5 kg. gula dan kopi."],
     ),
     (
+        "a host name ends a sentence; dotted initials do not",
+        Lang::Id,
+        "menurut laporan News.com.au. Domain.com, sebuah situs, melaporkan.",
+        &["menurut laporan News.com.au.", "Domain.com, sebuah situs, melaporkan."],
+    ),
+    (
+        "a host name ends a sentence; dotted initials do not",
+        Lang::En,
+        "according to the News.com.au report. Data from the U.S. Army shows it.",
+        &["according to the News.com.au report.", "Data from the U.S. Army shows it."],
+    ),
+    (
         "a lower-case word after a period is no boundary",
         Lang::En,
         "They paid approx. five dollars for it.",
