@@ -995,6 +995,37 @@ mod tests {
     }
 
     #[test]
+    fn a_reduplicated_word_is_shown_as_the_text_writes_it() {
+        let lexicon = Lexicon::seed();
+        let mut extractor = Extractor::new(lexicon);
+        for (id, en) in [
+            (
+                "Lumba-lumba berenang di teluk.",
+                "Dolphins swim in the bay.",
+            ),
+            ("Nelayan melihat lumba-lumba.", "Fishermen saw dolphins."),
+            ("Lumba-lumba itu melompat.", "The dolphins jumped."),
+        ] {
+            extractor.add(id, en);
+        }
+        let entries = extractor.finish();
+        let dolphin = entries
+            .iter()
+            .find(|e| e.target_term.eq_ignore_ascii_case("dolphins"));
+        assert_eq!(
+            dolphin.map(|e| e.source_term.as_str()),
+            Some("Lumba-lumba"),
+            "{entries:?}"
+        );
+        assert!(
+            entries
+                .iter()
+                .all(|e| !e.source_term.eq_ignore_ascii_case("lumba")),
+            "no row shows a form the text never has: {entries:?}"
+        );
+    }
+
+    #[test]
     fn nested_terms_are_found() {
         let words = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
         assert!(contains(

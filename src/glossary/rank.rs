@@ -87,7 +87,11 @@ fn usual_entries(
     let translated: rustc_hash::FxHashSet<String> = accepted
         .iter()
         .filter(|p| extractor.target.terms[p.target as usize].key_words.len() == 1)
-        .map(|p| surfaces.0[p.source as usize].to_lowercase())
+        .map(|p| {
+            // The word as the sample holds it: a reduplication once (`puing-puing`, `puing`).
+            let shown = surfaces.0[p.source as usize].to_lowercase();
+            reduplicated(&shown).map_or(shown.clone(), str::to_owned)
+        })
         .collect();
     let sample = extractor.sample.len() as f64;
     links
@@ -138,6 +142,12 @@ fn usual_entries(
             }
         })
         .collect()
+}
+
+/// The word a full reduplication repeats (`lumba-lumba`: `lumba`), if `word` is one.
+fn reduplicated(word: &str) -> Option<&str> {
+    let (first, second) = word.split_once('-')?;
+    (first == second).then_some(first)
 }
 
 /// The kind of a pair as shown, with its word-level coverage. An acronym is an acronym whatever

@@ -105,14 +105,22 @@ pub fn scan_tokens(text: &str, mut f: impl FnMut(&str, &str, bool)) {
     let folded = fold_cow(text);
     let folded = folded.as_ref();
     let mut lower = String::new();
-    let mut previous = String::new();
-    // One token: `folded[start..end]`, which began with a capital when `capital`.
-    let emit = |start: usize, end: usize, after_hyphen: bool, capital: bool| {
-        let mut raw = &folded[start..end];
-        // English possessive: Russia's -> russia.
-        if raw.len() > 2 && raw.ends_with("'s") {
-            raw = &raw[..raw.len() - 2];
+    // The token not yet given to `f`: a reduplication after it (`lumba-lumba`,
+    // `negara-negara`) joins its surface, so the word is given once, shown as written.
+    let mut pending = String::new();
+    let mut pending_span: Option<(usize, usize, bool)> = None;
+    let mut flush = |pending: &str, span: Option<(usize, usize, bool)>| {
+        if let Some((start, end, capital)) = span {
+            f(pending, &folded[start..end], capital);
         }
+    };
+    let mut emit = |start: usize, end: usize, after_hyphen: bool, capital: bool| {
+        let mut end = end;
+        // English possessive: Russia's -> russia.
+        if end - start > 2 && folded[start..end].ends_with("'s") {
+            end -= 2;
+        }
+        let raw = &folded[start..end];
         lower.clear();
         if raw.is_ascii() {
             lower.push_str(raw);
@@ -120,18 +128,22 @@ pub fn scan_tokens(text: &str, mut f: impl FnMut(&str, &str, bool)) {
         } else {
             lower.extend(raw.chars().flat_map(char::to_lowercase));
         }
-        // An Indonesian reduplication (negara-negara) gives its word once.
-        if after_hyphen && lower == previous {
+        if after_hyphen && lower == pending {
+            if let Some(span) = pending_span.as_mut() {
+                span.1 = end;
+            }
             return;
         }
-        f(&lower, raw, capital);
-        std::mem::swap(&mut previous, &mut lower);
+        flush(&pending, pending_span.take());
+        std::mem::swap(&mut pending, &mut lower);
+        pending_span = Some((start, end, capital));
     };
     if folded.is_ascii() {
-        token_spans_ascii(folded.as_bytes(), emit);
+        token_spans_ascii(folded.as_bytes(), &mut emit);
     } else {
-        token_spans(folded, emit);
+        token_spans(folded, &mut emit);
     }
+    flush(&pending, pending_span.take());
 }
 
 /// The tokens of folded text as (start, end, after a hyphen, begins with a capital): a run of
@@ -453,6 +465,29 @@ mod tests {
         ] {
             assert_eq!(spans(text, true), spans(text, false), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_reduplication_is_one_word_shown_whole() {
+        let mut seen = Vec::new();
+        scan_tokens(
+            "Lumba-lumba dan negara-negara, kupu-kupu Russia's",
+            |w, s, c| {
+                seen.push((w.to_owned(), s.to_owned(), c));
+            },
+        );
+        let expected = [
+            ("lumba", "Lumba-lumba", true),
+            ("dan", "dan", false),
+            ("negara", "negara-negara", false),
+            ("kupu", "kupu-kupu", false),
+            ("russia", "Russia", true),
+        ];
+        let expected: Vec<(String, String, bool)> = expected
+            .iter()
+            .map(|&(w, s, c)| (w.to_owned(), s.to_owned(), c))
+            .collect();
+        assert_eq!(seen, expected);
     }
 
     #[test]
