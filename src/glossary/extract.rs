@@ -24,7 +24,7 @@ use super::score::{drop_subsumed, Scoring};
 use super::wordalign::Sample;
 use crate::document::AlignedPair;
 use crate::lexicon::{Lexicon, MAX_PHRASE_WORDS};
-use crate::text::tokens::{is_edge_word, scan_tokens};
+use crate::text::tokens::{is_clause_edge, is_edge_word, scan_tokens};
 use crate::Lang;
 
 /// Indonesian number words, sorted for a binary search: a quantity (`hampir dua jam`,
@@ -519,6 +519,8 @@ struct Word {
     surface: String,
     stem: String,
     content: bool,
+    /// May be a term of its own but no part of a longer one ([`is_clause_edge`]).
+    clause_edge: bool,
     number: bool,
 }
 
@@ -553,6 +555,7 @@ impl<'a> Extractor<'a> {
             };
             out.push(Word {
                 content: !number && !is_edge_word(lang, lower) && lower.chars().count() > 1,
+                clause_edge: is_clause_edge(lang, lower),
                 lower: lower.to_owned(),
                 surface: surface.to_owned(),
                 stem,
@@ -576,6 +579,11 @@ impl<'a> Extractor<'a> {
                 }
                 if !span[span.len() - 1].content {
                     continue;
+                }
+                // A modal or reporting verb is a word of its own, never part of a longer term
+                // (`kecelakaan kata Blinken`), and no longer span around it is one either.
+                if span.len() > 1 && span.iter().any(|w| w.clause_edge) {
+                    break;
                 }
                 // Inside a term only the function words terms have: Secretary of State,
                 // Bosnia and Herzegovina. A phrase across `dan`, `dengan`, `the` is no term.
@@ -1022,6 +1030,35 @@ mod tests {
                 .iter()
                 .all(|e| !e.source_term.eq_ignore_ascii_case("lumba")),
             "no row shows a form the text never has: {entries:?}"
+        );
+    }
+
+    #[test]
+    fn a_modal_or_reporting_verb_is_a_word_but_never_part_of_a_term() {
+        let lexicon = Lexicon::seed();
+        let terms = |text: &str, lang: Lang| -> Vec<String> {
+            let words = Extractor::words(lexicon, text, lang);
+            let candidates = Extractor::candidates(&words);
+            candidates.iter().map(|c| c.words.to_owned()).collect()
+        };
+        let id = terms(
+            "Washington ingin menghindari kecelakaan, kata Blinken.",
+            Lang::Id,
+        );
+        assert!(id.contains(&"ingin".to_owned()), "{id:?}");
+        assert!(id.contains(&"menghindari kecelakaan".to_owned()), "{id:?}");
+        assert!(
+            id.iter().all(|t| t == "ingin"
+                || t == "kata"
+                || !t.split(' ').any(|w| w == "ingin" || w == "kata")),
+            "{id:?}"
+        );
+        let en = terms("Blinken told reporters he wants talks.", Lang::En);
+        assert!(en.contains(&"reporters".to_owned()), "{en:?}");
+        assert!(
+            !en.iter()
+                .any(|t| t.contains("told ") || t.contains(" told")),
+            "{en:?}"
         );
     }
 

@@ -51,6 +51,42 @@ pub fn is_edge_word(lang: Lang, word: &str) -> bool {
     is_stopword(lang, word) || extra.contains(&word)
 }
 
+/// Whether `word`, a word of its own, may not be part of a term of several words: a modal
+/// verb (`ingin menghindari` / avoid is *menghindari*'s) or a verb of reporting (`told
+/// reporters` / *wartawan* is *reporters*'s). Alone it is a word like any other (`ingin` /
+/// want).
+pub fn is_clause_edge(lang: Lang, word: &str) -> bool {
+    let words: &[&str] = match lang {
+        Lang::Id => &[
+            "berkata",
+            "hendak",
+            "ingin",
+            "kata",
+            "katanya",
+            "mau",
+            "menambahkan",
+            "mengatakan",
+            "menurut",
+            "perlu",
+            "sempat",
+            "tutur",
+            "ujar",
+        ],
+        Lang::En => &[
+            "according",
+            "added",
+            "asked",
+            "said",
+            "says",
+            "tell",
+            "tells",
+            "told",
+            "wants",
+        ],
+    };
+    words.contains(&word)
+}
+
 // Sorted, so lookups are a binary search.
 const STOP_ID: &[&str] = &[
     "ada", "adalah", "agar", "akan", "aku", "anda", "antara", "apa", "atas", "atau", "bagi",
