@@ -26,6 +26,7 @@ pub(super) fn entries(
 ) -> Vec<Entry> {
     let mut entries = term_entries(extractor, &accepted, surfaces);
     entries.extend(usual_entries(extractor, &accepted, links, surfaces));
+    nouns_before_their_adjectives(&mut entries);
     entries.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
@@ -144,6 +145,59 @@ fn usual_entries(
         .collect()
 }
 
+/// Where one source term has both a place and its adjective among its targets (*Jepang* /
+/// Japan and Japanese, *Australia* / Australia and Australian), the place comes first: the
+/// adjective scores no higher than the place, and on a tie the shorter name sorts first.
+/// Indonesian writes both with one word; a termbase enters the place.
+fn nouns_before_their_adjectives(entries: &mut [Entry]) {
+    let mut by_source: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+    for (k, entry) in entries.iter().enumerate() {
+        if !entry.source_term.contains(' ') && !entry.target_term.contains(' ') {
+            by_source.entry(&entry.source_term).or_default().push(k);
+        }
+    }
+    let mut lowered: Vec<(usize, f64)> = Vec::new();
+    for rows in by_source.values().filter(|rows| rows.len() > 1) {
+        for &adjective in rows {
+            let place = rows
+                .iter()
+                .filter(|&&k| {
+                    is_adjective_of(&entries[adjective].target_term, &entries[k].target_term)
+                })
+                .map(|&k| entries[k].score)
+                .fold(f64::NAN, f64::max);
+            if place < entries[adjective].score {
+                lowered.push((adjective, place));
+            }
+        }
+    }
+    for (k, score) in lowered {
+        entries[k].score = score;
+    }
+}
+
+/// Whether `adjective` is the English adjective of the place `place` (Japanese / Japan,
+/// Syrian / Syria, European / Europe, Israeli / Israel, Turkish / Turkey, German / Germany):
+/// the place's name, its final vowels dropped, and a suffix of nationality.
+fn is_adjective_of(adjective: &str, place: &str) -> bool {
+    const SUFFIXES: [&str; 8] = ["n", "an", "ian", "ean", "ese", "ish", "i", "ic"];
+    if adjective == place || !is_name(adjective) || !is_name(place) {
+        return false;
+    }
+    if place.strip_suffix('y') == Some(adjective) {
+        return true;
+    }
+    let stem = place.trim_end_matches(['a', 'e', 'i', 'o', 'u', 'y']);
+    [place, stem]
+        .into_iter()
+        .filter(|base| base.chars().count() >= 3)
+        .any(|base| {
+            adjective
+                .strip_prefix(base)
+                .is_some_and(|suffix| SUFFIXES.contains(&suffix))
+        })
+}
+
 /// The word a full reduplication repeats (`lumba-lumba`: `lumba`), if `word` is one.
 fn reduplicated(word: &str) -> Option<&str> {
     let (first, second) = word.split_once('-')?;
@@ -191,6 +245,44 @@ mod tests {
             count: surfaces.iter().map(|s| s.1).sum(),
             surfaces: surfaces.iter().map(|&(s, n)| (s.to_owned(), n)).collect(),
         }
+    }
+
+    #[test]
+    fn a_place_comes_before_its_adjective() {
+        for (adjective, place) in [
+            ("Japanese", "Japan"),
+            ("Syrian", "Syria"),
+            ("European", "Europe"),
+            ("Israeli", "Israel"),
+            ("Turkish", "Turkey"),
+            ("German", "Germany"),
+            ("Chinese", "China"),
+        ] {
+            assert!(is_adjective_of(adjective, place), "{adjective} / {place}");
+            assert!(!is_adjective_of(place, adjective), "{place} / {adjective}");
+        }
+        assert!(!is_adjective_of("Jakarta", "Jakartan"));
+        assert!(!is_adjective_of("Inn", "In"));
+        let entry = |target: &str, score: f64| Entry {
+            source_term: "Jepang".to_owned(),
+            target_term: target.to_owned(),
+            kind: Kind::Name,
+            score,
+            count: 1,
+            source_count: 1,
+            target_count: 1,
+            example_source: String::new(),
+            example_target: String::new(),
+            note: String::new(),
+        };
+        let mut entries = vec![
+            entry("Japanese", 90.0),
+            entry("Japan", 40.0),
+            entry("Tokyo", 10.0),
+        ];
+        nouns_before_their_adjectives(&mut entries);
+        let scores: Vec<f64> = entries.iter().map(|e| e.score).collect();
+        assert_eq!(scores, [40.0, 40.0, 10.0]);
     }
 
     #[test]
