@@ -17,7 +17,7 @@ use std::time::Instant;
 
 use padan::align::eval::{
     beads_over_units, format_indices, merge_shared_units, parse_beads, units_of_segments,
-    Calibration, Counts,
+    Calibration, Counts, IndexBead,
 };
 use padan::align::{Aligner, Model, SegmentInput};
 use padan::segment::{self, Segmenter};
@@ -279,10 +279,8 @@ fn main() -> ExitCode {
 
 /// Beads restated over gold units, merged where they share a unit (as `merge_shared_units`),
 /// each merged bead as confident as its least confident part.
-fn merge_scored(
-    scored: &[((Vec<usize>, Vec<usize>), f64)],
-) -> Vec<((Vec<usize>, Vec<usize>), f64)> {
-    let mut out: Vec<((Vec<usize>, Vec<usize>), f64)> = Vec::new();
+fn merge_scored(scored: &[(IndexBead, f64)]) -> Vec<(IndexBead, f64)> {
+    let mut out: Vec<(IndexBead, f64)> = Vec::new();
     for (bead, confidence) in scored {
         if let Some((last, last_confidence)) = out.last_mut() {
             let shares = bead.0.iter().any(|u| last.0.contains(u))

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::evidence::{listings, Evidence};
-use super::link::link;
+use super::link::{drop_explained_pieces, link, Pieces};
 use super::rank;
 use super::score::{drop_subsumed, Scoring};
 use super::wordalign::Sample;
@@ -818,7 +818,9 @@ impl<'a> Extractor<'a> {
         };
         let scored = drop_subsumed(&self, scoring.score_all());
         let accepted = link(&self, &evidence, &listings, scored);
-        rank::entries(&self, accepted, &links, &surfaces)
+        let (accepted, dropped) = drop_explained_pieces(&self, &evidence, &listings, accepted);
+        let pieces = Pieces::new(&self, &evidence, &accepted);
+        rank::entries(&self, &accepted, (&pieces, &dropped), &links, &surfaces)
     }
 
     /// Whether rare pairs were dropped to keep memory bounded.
@@ -1060,6 +1062,58 @@ mod tests {
                 .any(|t| t.contains("told ") || t.contains(" told")),
             "{en:?}"
         );
+    }
+
+    #[test]
+    fn a_piece_of_a_term_that_does_not_translate_word_by_word_is_no_pair() {
+        let lexicon = Lexicon::seed();
+        let mut extractor = Extractor::new(lexicon);
+        let beads = [
+            (
+                "Korban dibawa ke rumah sakit di Bogor.",
+                "The victim was taken to a hospital in Bogor.",
+            ),
+            ("Rumah sakit itu penuh.", "The hospital is full."),
+            (
+                "Dokter rumah sakit mogok.",
+                "Hospital doctors went on strike.",
+            ),
+            (
+                "Ia dirawat di rumah sakit swasta.",
+                "He is treated at a private hospital.",
+            ),
+            (
+                "Pasien rumah sakit bertambah.",
+                "Hospital patients increased.",
+            ),
+            (
+                "Majalah Tempo terbit hari Senin.",
+                "Tempo magazine came out on Monday.",
+            ),
+            (
+                "Wartawan majalah Tempo hadir.",
+                "Tempo magazine reporters attended.",
+            ),
+            (
+                "Majalah Tempo memuat foto itu.",
+                "Tempo magazine ran the photo.",
+            ),
+            ("Majalah itu laris.", "The magazine sold well."),
+        ];
+        for (id, en) in beads {
+            extractor.add(id, en);
+        }
+        let entries = extractor.finish();
+        let has = |s: &str, t: &str| {
+            entries.iter().any(|e| {
+                e.source_term.eq_ignore_ascii_case(s) && e.target_term.eq_ignore_ascii_case(t)
+            })
+        };
+        assert!(has("rumah sakit", "hospital"), "{entries:?}");
+        assert!(!has("sakit", "hospital"), "{entries:?}");
+        assert!(!has("rumah", "hospital"), "{entries:?}");
+        // Tempo / Tempo: the longer pair translates word by word, its piece stays.
+        assert!(has("majalah", "magazine"), "{entries:?}");
     }
 
     #[test]

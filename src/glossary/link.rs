@@ -4,9 +4,12 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::text::tokens::is_stopword;
+use crate::Lang;
+
 use super::evidence::Evidence;
 use super::extract::Extractor;
-use super::score::{association, Scored};
+use super::score::{admitted, association, Scored};
 
 /// Most translations kept for one term.
 pub const MAX_VARIANTS: usize = 3;
@@ -184,4 +187,144 @@ fn runs(words: &[String]) -> impl Iterator<Item = &[String]> {
 /// Whether `inner` occurs as a run of words inside `outer` (and is shorter).
 pub(super) fn contains(outer: &[String], inner: &[String]) -> bool {
     inner.len() < outer.len() && outer.windows(inner.len()).any(|w| w == inner)
+}
+
+/// The accepted pairs of several source words, indexed to tell whether a one-word pair is a
+/// piece of one that does not translate word by word: *salah* / one inside *salah satu* / one
+/// of, *sakit* or *rumah* / hospital inside *rumah sakit* / hospital, *Serikat* / States inside
+/// *Amerika Serikat* / United States. A longer pair is compositional when the words it adds on
+/// the source side each translate a word it adds on the target side (*majalah Tempo* / Tempo
+/// magazine; *perubahan iklim* / climate change, with *perubahan* / change accepted): then its
+/// pieces are pairs in their own right.
+pub(super) struct Pieces<'a> {
+    extractor: &'a Extractor<'a>,
+    evidence: &'a Evidence<'a>,
+    accepted: &'a [Scored],
+    longer_by_word: FxHashMap<&'a str, Vec<usize>>,
+    single: rustc_hash::FxHashSet<(&'a str, &'a str)>,
+}
+
+impl<'a> Pieces<'a> {
+    pub(super) fn new(
+        extractor: &'a Extractor<'a>,
+        evidence: &'a Evidence<'a>,
+        accepted: &'a [Scored],
+    ) -> Self {
+        let mut longer_by_word: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        let mut single: rustc_hash::FxHashSet<(&str, &str)> = Default::default();
+        for (k, pair) in accepted.iter().enumerate() {
+            let (words, target_keys) = (
+                &extractor.source.terms[pair.source as usize].key_words,
+                &extractor.target.terms[pair.target as usize].key_words,
+            );
+            if words.len() > 1 {
+                for word in words {
+                    longer_by_word.entry(word.as_str()).or_default().push(k);
+                }
+            } else if let ([word], [key]) = (words.as_slice(), target_keys.as_slice()) {
+                single.insert((word.as_str(), key.as_str()));
+            }
+        }
+        Pieces {
+            extractor,
+            evidence,
+            accepted,
+            longer_by_word,
+            single,
+        }
+    }
+
+    /// The word-level evidence the pieces are judged with.
+    pub(super) fn evidence(&self) -> &Evidence<'a> {
+        self.evidence
+    }
+
+    /// The count of the most frequent accepted longer pair that holds the one-word source key
+    /// `word` and the target keys `target` and does not translate word by word; 0 if none.
+    pub(super) fn explained(&self, word: &str, target: &[String]) -> u32 {
+        let terms = (&self.extractor.source.terms, &self.extractor.target.terms);
+        self.longer_by_word
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(|&k| self.accepted[k])
+            .filter(|other| {
+                let other_target = &terms.1[other.target as usize].key_words;
+                other_target.as_slice() == target || contains(other_target, target)
+            })
+            .filter(|other| !self.compositional(word, target, other))
+            .map(|other| other.count)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Whether the longer pair's added words translate each other, one by one.
+    fn compositional(&self, word: &str, target: &[String], longer: &Scored) -> bool {
+        let big_s = &self.extractor.source.terms[longer.source as usize];
+        let big_t = &self.extractor.target.terms[longer.target as usize];
+        let added_target: Vec<(&String, &String)> = big_t
+            .words
+            .iter()
+            .zip(&big_t.key_words)
+            .filter(|(w, key)| !target.contains(key) && !is_stopword(Lang::En, w))
+            .collect();
+        let mut added_source = big_s
+            .words
+            .iter()
+            .zip(&big_s.key_words)
+            .filter(|(w, key)| key.as_str() != word && !is_stopword(Lang::Id, w));
+        !added_target.is_empty()
+            && added_source.all(|(w, key)| {
+                added_target.iter().any(|&(tw, tk)| {
+                    w == tw
+                        || self.single.contains(&(key.as_str(), tk.as_str()))
+                        || self.evidence.word_link(w, tw, tk) > 0.0
+                })
+            })
+    }
+}
+
+/// Drops the accepted one-word pairs that are [`Pieces`] of a longer pair: those the longer
+/// pairs that do not translate word by word account for more than half of, whose words have
+/// no word-level evidence, and that are judged on the beads those pairs leave (their count
+/// taken off the pair's and both terms') by the test any pair must pass. Returns the pairs
+/// kept and the source term ids of those dropped.
+pub(super) fn drop_explained_pieces(
+    extractor: &Extractor,
+    evidence: &Evidence,
+    listings: &[Vec<&str>],
+    accepted: Vec<Scored>,
+) -> (Vec<Scored>, Vec<u32>) {
+    let pieces = Pieces::new(extractor, evidence, &accepted);
+    let mut dropped = Vec::new();
+    let keep: Vec<bool> = accepted
+        .iter()
+        .map(|pair| {
+            let (s, t) = (
+                &extractor.source.terms[pair.source as usize],
+                &extractor.target.terms[pair.target as usize],
+            );
+            let [word] = s.key_words.as_slice() else {
+                return true;
+            };
+            let by_longer = pieces.explained(word, &t.key_words);
+            let stays = by_longer * 2 <= pair.count
+                || evidence.any_link(&listings[pair.source as usize], s, t)
+                || {
+                    let rest = pair.count.saturating_sub(by_longer);
+                    let rest_terms =
+                        s.count.saturating_sub(by_longer) + t.count.saturating_sub(by_longer);
+                    let dice = 2.0 * rest as f64 / rest_terms.max(1) as f64;
+                    admitted(rest, dice, 0.0) && rest >= 2
+                };
+            if !stays {
+                dropped.push(pair.source);
+            }
+            stays
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    let mut accepted = accepted;
+    accepted.retain(|_| keep.next().unwrap_or(true));
+    (accepted, dropped)
 }

@@ -2,9 +2,14 @@
 //! word alignment gives the words the term pairs left without one.
 
 use super::extract::{Entry, Extractor, Kind, Term};
+use super::link::Pieces;
 use super::score::{is_acronym, is_name, log_likelihood, Scored, DICE_FLOOR};
 use super::wordalign::Links;
 
+/// A word's usual translation is a piece of a longer term, not offered, when that term's
+/// sightings reach this share (numerator, denominator) of its links: nearly all, since the
+/// head of a term often means what the term does alone (*duta* in *duta besar* / ambassador).
+const PIECE_SHARE: (u32, u32) = (9, 10);
 /// Word-alignment links a word's usual translation needs to be proposed.
 pub const MIN_LINKS: u32 = 2;
 /// Scales the score of a word's usual translation (from word alignment) against term pairs':
@@ -20,12 +25,13 @@ const NAME_COVERAGE: f64 = 0.7;
 /// by source, then target term).
 pub(super) fn entries(
     extractor: &Extractor,
-    accepted: Vec<Scored>,
+    accepted: &[Scored],
+    pieces: (&Pieces, &[u32]),
     links: &Links,
     surfaces: &(Vec<&str>, Vec<&str>),
 ) -> Vec<Entry> {
-    let mut entries = term_entries(extractor, &accepted, surfaces);
-    entries.extend(usual_entries(extractor, &accepted, links, surfaces));
+    let mut entries = term_entries(extractor, accepted, surfaces);
+    entries.extend(usual_entries(extractor, accepted, pieces, links, surfaces));
     nouns_before_their_adjectives(&mut entries);
     entries.sort_by(|a, b| {
         b.score
@@ -82,9 +88,12 @@ fn term_entries(
 fn usual_entries(
     extractor: &Extractor,
     accepted: &[Scored],
+    (pieces, dropped): (&Pieces, &[u32]),
     links: &Links,
     surfaces: &(Vec<&str>, Vec<&str>),
 ) -> Vec<Entry> {
+    let evidence = pieces.evidence();
+    let dropped: rustc_hash::FxHashSet<u32> = dropped.iter().copied().collect();
     let translated: rustc_hash::FxHashSet<String> = accepted
         .iter()
         .filter(|p| extractor.target.terms[p.target as usize].key_words.len() == 1)
@@ -99,6 +108,16 @@ fn usual_entries(
         .usual(MIN_LINKS)
         .into_iter()
         .filter(|u| u.source != u.target && !translated.contains(u.source))
+        .filter(|u| {
+            // Not a piece of a longer term, dropped there or learnt by the word alignment
+            // from it (*rumah* / hospital inside *rumah sakit* / hospital).
+            let stem = extractor.lexicon.stem_id(u.source);
+            let id = extractor.source.ids.get(&stem).copied();
+            !id.is_some_and(|id| dropped.contains(&id))
+                && (pieces.explained(&stem, &[u.target_key.to_owned()]) * PIECE_SHARE.1
+                    < u.links * PIECE_SHARE.0
+                    || evidence.word_link(u.source, u.target, u.target_key) > 0.0)
+        })
         .map(|u| {
             let dice = 2.0 * u.links as f64 / (u.source_beads + u.target_beads) as f64;
             let llr = log_likelihood(

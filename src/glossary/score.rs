@@ -188,7 +188,7 @@ impl Scoring<'_, '_> {
 
 /// Frequent pairs stand on their association; rarer ones need their words to translate one
 /// another too (in a small text, two coincidences are common).
-fn admitted(count: u32, dice: f64, coverage: f64) -> bool {
+pub(super) fn admitted(count: u32, dice: f64, coverage: f64) -> bool {
     match count {
         0 => false,
         1 => coverage >= SINGLETON_COVERAGE,
