@@ -9,6 +9,7 @@ use crate::Lang;
 
 use super::evidence::Evidence;
 use super::extract::Extractor;
+use super::rank::is_adjective_of;
 use super::score::{admitted, association, Scored};
 
 /// Most translations kept for one term.
@@ -65,9 +66,20 @@ pub(super) fn link(
         }
         // A further translation seen often but sharing no word-level evidence with its term
         // is a neighbour, not a translation (Menteri Luar Negeri / Russian).
+        // The place whose adjective the term already took is no neighbour (*Jepang* /
+        // Japanese, then Japan).
+        let adjective_taken = || {
+            linked.source_links.get(&pair.source).is_some_and(|taken| {
+                let place = t.surface();
+                taken.iter().any(|&(other, _)| {
+                    is_adjective_of(extractor.target.terms[other as usize].surface(), place)
+                })
+            })
+        };
         if explained > 0
             && pair.count >= 3
             && !evidence.any_link(&listings[pair.source as usize], s, t)
+            && !adjective_taken()
         {
             continue;
         }

@@ -198,7 +198,7 @@ fn nouns_before_their_adjectives(entries: &mut [Entry]) {
 /// Whether `adjective` is the English adjective of the place `place` (Japanese / Japan,
 /// Syrian / Syria, European / Europe, Israeli / Israel, Turkish / Turkey, German / Germany):
 /// the place's name, its final vowels dropped, and a suffix of nationality.
-fn is_adjective_of(adjective: &str, place: &str) -> bool {
+pub(super) fn is_adjective_of(adjective: &str, place: &str) -> bool {
     const SUFFIXES: [&str; 8] = ["n", "an", "ian", "ean", "ese", "ish", "i", "ic"];
     if adjective == place || !is_name(adjective) || !is_name(place) {
         return false;
