@@ -24,7 +24,7 @@ use super::score::{drop_subsumed, Scoring};
 use super::wordalign::Sample;
 use crate::document::AlignedPair;
 use crate::lexicon::{Lexicon, MAX_PHRASE_WORDS};
-use crate::text::tokens::{is_clause_edge, is_edge_word, scan_tokens};
+use crate::text::tokens::{is_clause_edge, is_edge_word, scan_phrase_tokens};
 use crate::Lang;
 
 /// Indonesian number words, sorted for a binary search: a quantity (`hampir dua jam`,
@@ -521,6 +521,8 @@ struct Word {
     content: bool,
     /// May be a term of its own but no part of a longer one ([`is_clause_edge`]).
     clause_edge: bool,
+    /// Punctuation that ends a phrase stands before it: no term spans it.
+    after_break: bool,
     number: bool,
 }
 
@@ -544,7 +546,7 @@ impl<'a> Extractor<'a> {
 
     fn words(lexicon: &Lexicon, text: &str, lang: Lang) -> Vec<Word> {
         let mut out = Vec::new();
-        scan_tokens(text, |lower, surface, _| {
+        scan_phrase_tokens(text, |lower, surface, _, after_break| {
             if out.len() >= MAX_BEAD_WORDS {
                 return;
             }
@@ -556,6 +558,7 @@ impl<'a> Extractor<'a> {
             out.push(Word {
                 content: !number && !is_edge_word(lang, lower) && lower.chars().count() > 1,
                 clause_edge: is_clause_edge(lang, lower),
+                after_break,
                 lower: lower.to_owned(),
                 surface: surface.to_owned(),
                 stem,
@@ -583,6 +586,9 @@ impl<'a> Extractor<'a> {
                 // A modal or reporting verb is a word of its own, never part of a longer term
                 // (`kecelakaan kata Blinken`), and no longer span around it is one either.
                 if span.len() > 1 && span.iter().any(|w| w.clause_edge) {
+                    break;
+                }
+                if span.iter().skip(1).any(|w| w.after_break) {
                     break;
                 }
                 // Inside a term only the function words terms have: Secretary of State,
@@ -1114,6 +1120,30 @@ mod tests {
         assert!(!has("rumah", "hospital"), "{entries:?}");
         // Tempo / Tempo: the longer pair translates word by word, its piece stays.
         assert!(has("majalah", "magazine"), "{entries:?}");
+    }
+
+    #[test]
+    fn no_term_spans_a_comma_a_bracket_or_a_quotation_mark() {
+        let lexicon = Lexicon::seed();
+        let terms = |text: &str| -> Vec<String> {
+            let words = Extractor::words(lexicon, text, Lang::Id);
+            let candidates = Extractor::candidates(&words);
+            candidates.iter().map(|c| c.words.to_owned()).collect()
+        };
+        let id = terms(
+            "Diskusi produktif, konstruktif (Jerman Nord Stream) “pipa gas” lumba-lumba biru",
+        );
+        for piece in ["produktif konstruktif", "konstruktif jerman", "stream pipa"] {
+            assert!(!id.iter().any(|t| t.contains(piece)), "{piece}: {id:?}");
+        }
+        for term in [
+            "diskusi produktif",
+            "jerman nord stream",
+            "pipa gas",
+            "lumba biru",
+        ] {
+            assert!(id.contains(&term.to_owned()), "{term}: {id:?}");
+        }
     }
 
     #[test]

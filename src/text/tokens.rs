@@ -138,19 +138,57 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// [`tokenize`] without allocating per token: calls `f` with each lower-case token, its surface
 /// form (case kept, typography folded) and whether it began with a capital.
 pub fn scan_tokens(text: &str, mut f: impl FnMut(&str, &str, bool)) {
+    scan_phrase_tokens(text, |lower, surface, capital, _| {
+        f(lower, surface, capital)
+    });
+}
+
+/// Whether punctuation between two words ends a phrase: a term never spans a comma, a colon, a
+/// bracket or a quotation mark (`produktif, konstruktif`; `kecelakaan,” kata Blinken`). A full
+/// stop does not (`Dr. Smith`, `A.S.`), nor a hyphen or an apostrophe.
+fn breaks_phrase(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';'
+            | ':'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '"'
+            | '“'
+            | '”'
+            | '«'
+            | '»'
+            | '!'
+            | '?'
+            | '…'
+    )
+}
+
+/// [`scan_tokens`], also telling whether punctuation that ends a phrase ([`breaks_phrase`])
+/// stands between a token and the one before it.
+pub fn scan_phrase_tokens(text: &str, mut f: impl FnMut(&str, &str, bool, bool)) {
     let folded = fold_cow(text);
     let folded = folded.as_ref();
     let mut lower = String::new();
+    let mut last_end = 0;
     // The token not yet given to `f`: a reduplication after it (`lumba-lumba`,
     // `negara-negara`) joins its surface, so the word is given once, shown as written.
     let mut pending = String::new();
-    let mut pending_span: Option<(usize, usize, bool)> = None;
-    let mut flush = |pending: &str, span: Option<(usize, usize, bool)>| {
-        if let Some((start, end, capital)) = span {
-            f(pending, &folded[start..end], capital);
+    let mut pending_span: Option<(usize, usize, bool, bool)> = None;
+    let mut flush = |pending: &str, span: Option<(usize, usize, bool, bool)>| {
+        if let Some((start, end, capital, after_break)) = span {
+            f(pending, &folded[start..end], capital, after_break);
         }
     };
     let mut emit = |start: usize, end: usize, after_hyphen: bool, capital: bool| {
+        let after_break = folded
+            .get(last_end..start)
+            .is_some_and(|gap| gap.chars().any(breaks_phrase));
+        last_end = end;
         let mut end = end;
         // English possessive: Russia's -> russia.
         if end - start > 2 && folded[start..end].ends_with("'s") {
@@ -172,7 +210,7 @@ pub fn scan_tokens(text: &str, mut f: impl FnMut(&str, &str, bool)) {
         }
         flush(&pending, pending_span.take());
         std::mem::swap(&mut pending, &mut lower);
-        pending_span = Some((start, end, capital));
+        pending_span = Some((start, end, capital, after_break));
     };
     if folded.is_ascii() {
         token_spans_ascii(folded.as_bytes(), &mut emit);

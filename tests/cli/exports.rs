@@ -296,7 +296,7 @@ fn reviewed_glossary(dir: &std::path::Path) -> String {
     let text = set_status(&stdout(&output), "pertemuan puncak,summit", "approved");
     let text = set_status(
         &text,
-        "produktif konstruktif,productive constructive",
+        "Ketegangan Arktik,Arctic tensions",
         "rejected",
     );
     assert!(text.contains(",approved,") && text.contains(",rejected,"));
@@ -387,8 +387,8 @@ fn tbx_has_one_concept_per_source_term_with_variants_as_synonyms() {
     // Rejected pairs never reach a termbase.
     assert!(!entries
         .iter()
-        .any(|e| terms_of(e, "id-ID") == ["produktif konstruktif"]
-            && terms_of(e, "en-US").contains(&"productive constructive".to_owned())));
+        .any(|e| terms_of(e, "id-ID") == ["Ketegangan Arktik"]
+            && terms_of(e, "en-US").contains(&"Arctic tensions".to_owned())));
 }
 
 #[test]
@@ -413,7 +413,7 @@ fn omegat_glossary_is_three_tab_separated_columns_without_header() {
     let text = stdout(&output);
     assert!(text.lines().all(|l| l.split('\t').count() == 3), "{text}");
     assert_eq!(text, "pertemuan puncak\tsummit\tterm; approved\n");
-    assert!(!text.contains("produktif konstruktif\tproductive constructive"));
+    assert!(!text.contains("Ketegangan Arktik\tArctic tensions"));
 }
 
 #[test]
