@@ -294,11 +294,7 @@ fn reviewed_glossary(dir: &std::path::Path) -> String {
     let (id, en) = example_pair();
     let output = padan(dir, &["glossary", &id, &en]);
     let text = set_status(&stdout(&output), "pertemuan puncak,summit", "approved");
-    let text = set_status(
-        &text,
-        "Ketegangan Arktik,Arctic tensions",
-        "rejected",
-    );
+    let text = set_status(&text, "Ketegangan Arktik,Arctic tensions", "rejected");
     assert!(text.contains(",approved,") && text.contains(",rejected,"));
     fs::write(dir.join("reviewed.csv"), &text).expect("write");
     "reviewed.csv".to_owned()
