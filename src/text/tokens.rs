@@ -168,8 +168,9 @@ fn breaks_phrase(c: char) -> bool {
     )
 }
 
-/// [`scan_tokens`], also telling whether punctuation that ends a phrase ([`breaks_phrase`])
-/// stands between a token and the one before it.
+/// [`scan_tokens`], also telling whether punctuation that ends a phrase (a comma, a colon, a
+/// bracket, a quotation mark; not a full stop, a hyphen or an apostrophe) stands between a
+/// token and the one before it.
 pub fn scan_phrase_tokens(text: &str, mut f: impl FnMut(&str, &str, bool, bool)) {
     let folded = fold_cow(text);
     let folded = folded.as_ref();
