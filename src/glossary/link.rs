@@ -2,15 +2,14 @@
 //! [`MAX_VARIANTS`] more when they score close to the best, so function words never win and
 //! `Menteri Luar Negeri` can have both `Foreign Minister` and `Secretary of State`.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::tokens::is_stopword;
 use crate::Lang;
 
 use super::evidence::Evidence;
 use super::extract::Extractor;
-use super::rank::is_adjective_of;
-use super::score::{admitted, association, Scored};
+use super::score::{admitted, association, is_adjective_of, Scored};
 
 /// Most translations kept for one term.
 pub const MAX_VARIANTS: usize = 3;
@@ -213,7 +212,7 @@ pub(super) struct Pieces<'a> {
     evidence: &'a Evidence<'a>,
     accepted: &'a [Scored],
     longer_by_word: FxHashMap<&'a str, Vec<usize>>,
-    single: rustc_hash::FxHashSet<(&'a str, &'a str)>,
+    single: FxHashSet<(&'a str, &'a str)>,
 }
 
 impl<'a> Pieces<'a> {
@@ -223,7 +222,7 @@ impl<'a> Pieces<'a> {
         accepted: &'a [Scored],
     ) -> Self {
         let mut longer_by_word: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-        let mut single: rustc_hash::FxHashSet<(&str, &str)> = Default::default();
+        let mut single: FxHashSet<(&str, &str)> = FxHashSet::default();
         for (k, pair) in accepted.iter().enumerate() {
             let (words, target_keys) = (
                 &extractor.source.terms[pair.source as usize].key_words,

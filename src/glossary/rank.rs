@@ -3,7 +3,7 @@
 
 use super::extract::{Entry, Extractor, Kind, Term};
 use super::link::Pieces;
-use super::score::{is_acronym, is_name, log_likelihood, Scored, DICE_FLOOR};
+use super::score::{is_acronym, is_adjective_of, is_name, log_likelihood, Scored, DICE_FLOOR};
 use super::wordalign::Links;
 
 /// A word's usual translation is a piece of a longer term, not offered, when that term's
@@ -184,8 +184,8 @@ fn nouns_before_their_adjectives(entries: &mut [Entry]) {
                     is_adjective_of(&entries[adjective].target_term, &entries[k].target_term)
                 })
                 .map(|&k| entries[k].score)
-                .fold(f64::NAN, f64::max);
-            if place < entries[adjective].score {
+                .max_by(f64::total_cmp);
+            if let Some(place) = place.filter(|&p| p < entries[adjective].score) {
                 lowered.push((adjective, place));
             }
         }
@@ -193,28 +193,6 @@ fn nouns_before_their_adjectives(entries: &mut [Entry]) {
     for (k, score) in lowered {
         entries[k].score = score;
     }
-}
-
-/// Whether `adjective` is the English adjective of the place `place` (Japanese / Japan,
-/// Syrian / Syria, European / Europe, Israeli / Israel, Turkish / Turkey, German / Germany):
-/// the place's name, its final vowels dropped, and a suffix of nationality.
-pub(super) fn is_adjective_of(adjective: &str, place: &str) -> bool {
-    const SUFFIXES: [&str; 8] = ["n", "an", "ian", "ean", "ese", "ish", "i", "ic"];
-    if adjective == place || !is_name(adjective) || !is_name(place) {
-        return false;
-    }
-    if place.strip_suffix('y') == Some(adjective) {
-        return true;
-    }
-    let stem = place.trim_end_matches(['a', 'e', 'i', 'o', 'u', 'y']);
-    [place, stem]
-        .into_iter()
-        .filter(|base| base.chars().count() >= 3)
-        .any(|base| {
-            adjective
-                .strip_prefix(base)
-                .is_some_and(|suffix| SUFFIXES.contains(&suffix))
-        })
 }
 
 /// The word a full reduplication repeats (`lumba-lumba`: `lumba`), if `word` is one.

@@ -338,6 +338,28 @@ pub(super) fn orphan_name(
     source_orphan || target_orphan
 }
 
+/// Whether `adjective` is the English adjective of the place `place` (Japanese / Japan,
+/// Syrian / Syria, European / Europe, Israeli / Israel, Turkish / Turkey, German / Germany):
+/// the place's name, its final vowels dropped, and a suffix of nationality.
+pub(super) fn is_adjective_of(adjective: &str, place: &str) -> bool {
+    const SUFFIXES: [&str; 8] = ["n", "an", "ian", "ean", "ese", "ish", "i", "ic"];
+    if adjective == place || !is_name(adjective) || !is_name(place) {
+        return false;
+    }
+    if place.strip_suffix('y') == Some(adjective) {
+        return true;
+    }
+    let stem = place.trim_end_matches(['a', 'e', 'i', 'o', 'u', 'y']);
+    [place, stem]
+        .into_iter()
+        .filter(|base| base.chars().count() >= 3)
+        .any(|base| {
+            adjective
+                .strip_prefix(base)
+                .is_some_and(|suffix| SUFFIXES.contains(&suffix))
+        })
+}
+
 /// Whether a word as shown is a name's: it starts with a capital.
 pub(super) fn is_name(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
